@@ -1,0 +1,79 @@
+import { portfolio } from "../engine/portfolio.js";
+import { triage } from "../engine/triage.js";
+import type { Triage } from "../engine/types.js";
+import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
+import { loadIncident } from "../load/loadIncident.js";
+import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
+import { loadRulePack } from "../load/loadRulePack.js";
+import { readText } from "../load/readText.js";
+import { severityRank, type Severity } from "../load/schema/common.js";
+import { ANALYZE_FORMATTERS, type AnalyzeFormat } from "../report/analyzeFormatters.js";
+import { formatDiagnostics } from "../report/formatDiagnostics.js";
+import { BUILTIN_RULES_DIR } from "./builtinRules.js";
+import { expandPaths } from "./expandPaths.js";
+import { parseNow } from "./parseNow.js";
+import { terminalStyle } from "./style.js";
+import { writeOutput } from "./writeOutput.js";
+
+export interface AnalyzeOptions {
+  paths: string[];
+  inventory?: string;
+  rules: string[];
+  format: AnalyzeFormat;
+  output?: string;
+  failOn?: Severity;
+  noColor?: boolean;
+  quiet?: boolean;
+  now?: string;
+}
+
+const PROGRESS_THRESHOLD = 20;
+
+/** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
+export async function analyze(opts: AnalyzeOptions): Promise<number> {
+  const now = parseNow(opts.now);
+  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...opts.rules]);
+  let inventory: InventoryIndex | undefined;
+  if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
+
+  const { files, problems, batch } = await expandPaths(opts.paths);
+  if (files.length === 0 && problems.length === 0) throw new UsageError("no incident files given");
+  const errors: Diagnostic[] = [...problems];
+  const sources = new Map<string, string>();
+  const results: Triage[] = [];
+  const seenIds = new Map<string, string>();
+  const progress = !opts.quiet && process.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
+
+  for (const [i, file] of files.entries()) {
+    if (progress) process.stderr.write(`\ranalysing ${i + 1}/${files.length}`);
+    try {
+      const text = await readText(file);
+      const loaded = loadIncident(file, text, pack, inventory);
+      const prev = seenIds.get(loaded.incident.id);
+      if (prev) {
+        sources.set(file, text);
+        errors.push(diagnostic(file, loaded.doc.locate(["id"]), `duplicate incident id "${loaded.incident.id}" (also in ${prev})`));
+        continue;
+      }
+      seenIds.set(loaded.incident.id, file);
+      results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...e.diagnostics);
+      for (const [f, t] of e.sources) sources.set(f, t);
+    }
+  }
+  if (progress) process.stderr.write("\r\x1b[K");
+
+  const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
+  const report = { results, batch, summary: portfolio(results), errors, pack, style };
+  await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(opts.inventory ? [opts.inventory] : [])]);
+
+  if (errors.length) process.stderr.write(`${formatDiagnostics(errors, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  if (errors.length) return 2;
+  if (opts.failOn !== undefined) {
+    const bar = severityRank(opts.failOn);
+    if (results.some((r) => r.findings.some((f) => severityRank(f.severity) >= bar))) return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+import { readdir, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+
+export interface Expanded {
+  files: string[];
+  /** Paths that do not exist or hold no YAML, reported like unreadable files. */
+  problems: Diagnostic[];
+  /** True when a folder or several files were given: the output is a batch. */
+  batch: boolean;
+}
+
+/** Files as given, folders searched recursively for *.yaml and *.yml, in a stable order. */
+export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
+  const files: string[] = [];
+  const problems: Diagnostic[] = [];
+  let batch = paths.length > 1;
+  for (const p of paths) {
+    if (p === "-") {
+      files.push(p);
+      continue;
+    }
+    const st = await stat(p).catch(() => undefined);
+    if (!st) {
+      problems.push(diagnostic(p, undefined, "file not found"));
+    } else if (st.isDirectory()) {
+      batch = true;
+      const entries = (await readdir(p, { recursive: true })) as string[];
+      const found = entries
+        .filter((e) => /\.ya?ml$/i.test(e) && !e.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
+        .map((e) => join(p, e))
+        .sort();
+      if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no *.yaml or *.yml files"));
+      files.push(...found);
+    } else files.push(p);
+  }
+  const seen = new Set<string>();
+  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch };
+}

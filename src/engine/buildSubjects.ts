@@ -1,0 +1,36 @@
+import type { InventoryIndex } from "../load/loadInventory.js";
+import type { Incident } from "../load/schema/incident.js";
+import { agentSubject, identitySubject, incidentSubject, stepSubject, workflowSubject, type Subject } from "./subject.js";
+
+/**
+ * The incident plus what it touches: affected identities, workflows (and their steps),
+ * agents, and the identities those steps and agents act as.
+ */
+export function buildSubjects(incident: Incident, inventory: InventoryIndex | undefined): Subject[] {
+  const subjects: Subject[] = [incidentSubject(incident.id)];
+  if (!inventory) return subjects;
+  const affected = incident.affected ?? {};
+  const identityIds = new Set(affected.identities ?? []);
+  for (const wid of affected.workflows ?? []) {
+    const w = inventory.workflows.get(wid);
+    if (!w) continue;
+    subjects.push(workflowSubject(w));
+    for (const step of w.steps ?? []) {
+      const identity = step.identity ? inventory.identities.get(step.identity) : undefined;
+      if (identity) identityIds.add(identity.id);
+      subjects.push(stepSubject(w, step, identity));
+    }
+  }
+  for (const aid of affected.agents ?? []) {
+    const a = inventory.agents.get(aid);
+    if (!a) continue;
+    const identity = a.identity ? inventory.identities.get(a.identity) : undefined;
+    if (identity) identityIds.add(identity.id);
+    subjects.push(agentSubject(a, identity));
+  }
+  for (const id of [...identityIds].sort()) {
+    const identity = inventory.identities.get(id);
+    if (identity) subjects.push(identitySubject(identity));
+  }
+  return subjects;
+}

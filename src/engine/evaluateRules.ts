@@ -1,0 +1,40 @@
+import { severityRank } from "../load/schema/common.js";
+import type { Rule } from "../load/schema/rules.js";
+import { evaluateCondition } from "./evaluateCondition.js";
+import type { EvalContext, Subject } from "./subject.js";
+import type { SymptomFact } from "./symptomFact.js";
+import type { Finding } from "./types.js";
+
+export function evaluateRules(
+  rules: readonly Rule[],
+  subjects: readonly Subject[],
+  symptoms: ReadonlyMap<string, SymptomFact>,
+  ctx: EvalContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const subject of subjects) {
+      if (subject.kind !== rule.subject) continue;
+      const r = evaluateCondition(rule.when, { subject, ctx, symptoms });
+      if (!r.holds) continue;
+      findings.push({
+        rule: rule.id,
+        title: rule.title,
+        defect: rule.defect,
+        severity: rule.severity,
+        weight: rule.weight,
+        subject: subject.ref,
+        evidence: [...new Set(r.evidence)],
+        refs: [...rule.refs],
+        controls: [...rule.controls],
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      b.weight - a.weight ||
+      a.rule.localeCompare(b.rule) ||
+      a.subject.localeCompare(b.subject),
+  );
+}

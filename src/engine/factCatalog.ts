@@ -1,0 +1,216 @@
+import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "../load/schema/inventory.js";
+import { durationSeconds } from "../load/schema/common.js";
+import type { SubjectKind } from "../load/schema/rules.js";
+import type { EvalContext, Subject } from "./subject.js";
+
+export type FactValue = string | number | boolean | readonly string[] | undefined;
+export type FactType = "boolean" | "number" | "string" | "list";
+/** Which part of a subject a fact reads; `identity` is the step's or agent's identity too. */
+export type FactEntity = "incident" | "identity" | "workflow" | "step" | "agent";
+
+export interface FactDef {
+  entity: FactEntity;
+  type: FactType;
+  /** Words used in evidence lines: `step deploy: retries 3`. */
+  label: string;
+  description: string;
+  /** Allowed values for string facts, so rule packs cannot compare against a typo. */
+  values?: readonly string[];
+  get(subject: Subject, ctx: EvalContext): FactValue;
+}
+
+const DAY_MS = 86_400_000;
+const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
+const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
+
+function days(from: string | undefined, ctx: EvalContext): number | undefined {
+  if (from === undefined) return undefined;
+  return Math.floor((ctx.now - Date.parse(from)) / DAY_MS);
+}
+const len = (xs: readonly unknown[] | undefined) => xs?.length;
+
+export const FACTS = {
+  "incident.active": {
+    entity: "incident", type: "boolean", label: "active",
+    description: "The incident says a compromise is ongoing.",
+    get: (_s, ctx) => ctx.active,
+  },
+  "identity.kind": {
+    entity: "identity", type: "string", label: "kind", values: IDENTITY_KINDS,
+    description: "The identity's kind.",
+    get: (s) => s.identity?.kind,
+  },
+  "identity.owner": {
+    entity: "identity", type: "string", label: "owner",
+    description: "The accountable owner; absent when nobody is recorded.",
+    get: (s) => s.identity?.owner,
+  },
+  "identity.teamCount": {
+    entity: "identity", type: "number", label: "teams using it",
+    description: "How many teams use the identity (usedBy).",
+    get: (s) => len(s.identity?.usedBy),
+  },
+  "identity.tenantCount": {
+    entity: "identity", type: "number", label: "tenants",
+    description: "How many tenants the identity acts for.",
+    get: (s) => len(s.identity?.tenants),
+  },
+  "identity.mixesEnvironments": {
+    entity: "identity", type: "boolean", label: "used in production and non-production",
+    description: "The identity is used in production and in a non-production environment.",
+    get: (s) => {
+      const envs = s.identity?.environments;
+      if (envs === undefined) return undefined;
+      return envs.some((e) => NON_PROD.test(e)) && envs.some((e) => !NON_PROD.test(e));
+    },
+  },
+  "identity.credential.type": {
+    entity: "identity", type: "string", label: "credential type", values: CREDENTIAL_TYPES,
+    description: "How the identity authenticates.",
+    get: (s) => s.identity?.credential?.type,
+  },
+  "identity.credential.storage": {
+    entity: "identity", type: "string", label: "credential storage", values: STORAGES,
+    description: "Where the credential is kept.",
+    get: (s) => s.identity?.credential?.storage,
+  },
+  "identity.credential.maxAgeDays": {
+    entity: "identity", type: "number", label: "credential max age (days)",
+    description: "The credential's lifetime or rotation interval, in days.",
+    get: (s) => {
+      const m = s.identity?.credential?.maxAge;
+      return m === undefined ? undefined : durationSeconds(m) / 86400;
+    },
+  },
+  "identity.credential.ageDays": {
+    entity: "identity", type: "number", label: "credential age (days)",
+    description: "Days since the credential was last rotated, against the reference date.",
+    get: (s, ctx) => days(s.identity?.credential?.lastRotated, ctx),
+  },
+  "identity.credential.overdue": {
+    entity: "identity", type: "boolean", label: "credential past its max age",
+    description: "The credential is older than its maxAge.",
+    get: (s, ctx) => {
+      const c = s.identity?.credential;
+      const age = days(c?.lastRotated, ctx);
+      if (age === undefined || c?.maxAge === undefined) return undefined;
+      return age * 86400 > durationSeconds(c.maxAge);
+    },
+  },
+  "identity.privileges": {
+    entity: "identity", type: "list", label: "privileges",
+    description: "Granted permissions.",
+    get: (s) => s.identity?.privileges,
+  },
+  "identity.broadPrivileges": {
+    entity: "identity", type: "boolean", label: "wildcard or admin privileges",
+    description: "A privilege is a wildcard or an admin/owner grant.",
+    get: (s) => s.identity?.privileges?.some((p) => BROAD_PRIVILEGE.test(p)),
+  },
+  "identity.humanUse": {
+    entity: "identity", type: "boolean", label: "used by people",
+    description: "People log in or act with the identity by hand.",
+    get: (s) => s.identity?.humanUse,
+  },
+  "identity.thirdParty": {
+    entity: "identity", type: "boolean", label: "third-party",
+    description: "A vendor or third-party tool holds or operates the identity.",
+    get: (s) => s.identity?.thirdParty,
+  },
+  "identity.daysSinceUse": {
+    entity: "identity", type: "number", label: "days since last use",
+    description: "Days since the identity last authenticated, against the reference date.",
+    get: (s, ctx) => days(s.identity?.lastUsed, ctx),
+  },
+  "workflow.engine": {
+    entity: "workflow", type: "string", label: "engine",
+    description: "The orchestrator that runs the workflow.",
+    get: (s) => s.workflow?.engine,
+  },
+  "workflow.stateIsolation": {
+    entity: "workflow", type: "string", label: "state isolation", values: ["per-run", "shared"],
+    description: "Whether runs keep their state apart.",
+    get: (s) => s.workflow?.stateIsolation,
+  },
+  "workflow.credentialScope": {
+    entity: "workflow", type: "string", label: "credential scope", values: ["per-step", "per-run", "shared"],
+    description: "How widely one credential is reused across steps and runs.",
+    get: (s) => s.workflow?.credentialScope,
+  },
+  "step.privileged": {
+    entity: "step", type: "boolean", label: "privileged",
+    description: "The step changes production, money, access or data.",
+    get: (s) => s.step?.privileged,
+  },
+  "step.retries": {
+    entity: "step", type: "number", label: "retries",
+    description: "Automatic retries after a failure.",
+    get: (s) => s.step?.retries,
+  },
+  "step.idempotent": {
+    entity: "step", type: "boolean", label: "idempotent",
+    description: "Repeating the step is proven harmless.",
+    get: (s) => s.step?.idempotent,
+  },
+  "step.compensation": {
+    entity: "step", type: "string", label: "compensation",
+    description: "The action that undoes the step on failure.",
+    get: (s) => s.step?.compensation,
+  },
+  "step.approval.required": {
+    entity: "step", type: "boolean", label: "approval required",
+    description: "The step waits for an approval.",
+    get: (s) => s.step?.approval?.required,
+  },
+  "step.approval.singleUse": {
+    entity: "step", type: "boolean", label: "approval single-use",
+    description: "The approval is consumed by one action.",
+    get: (s) => s.step?.approval?.singleUse,
+  },
+  "step.logs": {
+    entity: "step", type: "list", label: "logs", values: LOG_FIELDS,
+    description: "What the step's logs record (actor, action, resource, decision, outcome).",
+    get: (s) => s.step?.logs,
+  },
+  "agent.tools": {
+    entity: "agent", type: "list", label: "tools",
+    description: "Tools or permissions the agent may call.",
+    get: (s) => s.agent?.tools,
+  },
+  "agent.toolCount": {
+    entity: "agent", type: "number", label: "tool count",
+    description: "How many tools the agent may call.",
+    get: (s) => len(s.agent?.tools),
+  },
+  "agent.delegateCount": {
+    entity: "agent", type: "number", label: "delegates",
+    description: "How many agents it hands sub-tasks to.",
+    get: (s) => len(s.agent?.delegatesTo),
+  },
+  "agent.inheritsScope": {
+    entity: "agent", type: "boolean", label: "delegates inherit its scope",
+    description: "Delegated agents inherit this agent's scope.",
+    get: (s) => s.agent?.inheritsScope,
+  },
+  "agent.runtimeAuthorization": {
+    entity: "agent", type: "boolean", label: "runtime authorization",
+    description: "Each tool call is authorized at request time.",
+    get: (s) => s.agent?.runtimeAuthorization,
+  },
+} satisfies Record<string, FactDef>;
+
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+export function factDef(name: string): FactDef | undefined {
+  return (FACTS as Record<string, FactDef>)[name];
+}
+
+/** Which fact entities a rule on this subject can read. */
+export const ENTITIES_BY_SUBJECT = {
+  incident: ["incident"],
+  identity: ["incident", "identity"],
+  workflow: ["incident", "workflow"],
+  step: ["incident", "workflow", "step", "identity"],
+  agent: ["incident", "agent", "identity"],
+} as const satisfies Record<SubjectKind, readonly FactEntity[]>;

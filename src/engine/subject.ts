@@ -1,0 +1,44 @@
+import type { Agent, Identity, Step, Workflow } from "../load/schema/inventory.js";
+import type { SubjectKind } from "../load/schema/rules.js";
+
+/** One thing a rule is evaluated on, with the inventory records it can see. */
+export interface Subject {
+  kind: SubjectKind;
+  /** Stable reference, e.g. `workflow:nightly-deploy/step:migrate-db`. */
+  ref: string;
+  /** Short human label for evidence, e.g. `step migrate-db`. */
+  label: string;
+  identity?: Identity;
+  workflow?: Workflow;
+  step?: Step;
+  agent?: Agent;
+}
+
+export interface EvalContext {
+  active: boolean;
+  /** Reference date for ages, as epoch milliseconds (UTC). */
+  now: number;
+}
+
+export function incidentSubject(id: string): Subject {
+  return { kind: "incident", ref: `incident:${id}`, label: `incident ${id}` };
+}
+export function identitySubject(identity: Identity): Subject {
+  return { kind: "identity", ref: `identity:${identity.id}`, label: `identity ${identity.id}`, identity };
+}
+export function workflowSubject(workflow: Workflow): Subject {
+  return { kind: "workflow", ref: `workflow:${workflow.id}`, label: `workflow ${workflow.id}`, workflow };
+}
+export function stepSubject(workflow: Workflow, step: Step, identity: Identity | undefined): Subject {
+  return {
+    kind: "step",
+    ref: `workflow:${workflow.id}/step:${step.id}`,
+    label: `step ${workflow.id}/${step.id}`,
+    workflow,
+    step,
+    identity,
+  };
+}
+export function agentSubject(agent: Agent, identity: Identity | undefined): Subject {
+  return { kind: "agent", ref: `agent:${agent.id}`, label: `agent ${agent.id}`, agent, identity };
+}

@@ -1,0 +1,54 @@
+import type { InventoryIndex } from "../load/loadInventory.js";
+import type { RulePack } from "../load/rulePack.js";
+import type { Incident } from "../load/schema/incident.js";
+import { buildPlan } from "./buildPlan.js";
+import { buildSubjects } from "./buildSubjects.js";
+import { classify, scoreFindings } from "./classify.js";
+import { detectSymptoms } from "./detectSymptoms.js";
+import { evaluateRules } from "./evaluateRules.js";
+import { rationale } from "./rationale.js";
+import type { SymptomFact } from "./symptomFact.js";
+import type { Triage } from "./types.js";
+
+export interface TriageOptions {
+  /** Reference date for credential ages and last use, epoch milliseconds. */
+  now: number;
+  file?: string;
+}
+
+/** Declared symptoms first; a description only adds what was not declared. */
+export function incidentSymptoms(incident: Incident, pack: RulePack): SymptomFact[] {
+  const out = new Map<string, SymptomFact>();
+  for (const s of incident.symptoms ?? []) {
+    const fact: SymptomFact = typeof s === "string" ? { code: s, source: "declared" } : { code: s.code, source: "declared", ...(s.note ? { note: s.note } : {}) };
+    if (!out.has(fact.code)) out.set(fact.code, fact);
+  }
+  const text = [incident.title, incident.description].filter(Boolean).join(". ");
+  for (const d of detectSymptoms(text, pack.detectors)) if (!out.has(d.code)) out.set(d.code, d);
+  return [...out.values()];
+}
+
+/** The whole decision for one incident: pure, deterministic, no I/O. */
+export function triage(incident: Incident, pack: RulePack, inventory: InventoryIndex | undefined, opts: TriageOptions): Triage {
+  const active = incident.active ?? false;
+  const symptoms = incidentSymptoms(incident, pack);
+  const subjects = buildSubjects(incident, inventory);
+  const ctx = { active, now: opts.now };
+  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx);
+  const scores = scoreFindings(findings);
+  const decision = classify(scores);
+  const { contain, plan } = buildPlan(findings, decision, pack);
+  return {
+    incident: incident.id,
+    ...(incident.title ? { title: incident.title } : {}),
+    ...(opts.file ? { file: opts.file } : {}),
+    active,
+    decision,
+    scores,
+    rationale: rationale(decision, scores, findings, plan, active),
+    symptoms,
+    findings,
+    contain,
+    plan,
+  };
+}

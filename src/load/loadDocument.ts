@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import { byPosition, diagnostic, InputError } from "./diagnostic.js";
+import { parseYaml } from "./parseYaml.js";
+import type { SourceDoc } from "./sourceDoc.js";
+import { zodIssuesToDiagnostics } from "./zodIssues.js";
+
+export interface Loaded<T> {
+  value: T;
+  doc: SourceDoc;
+}
+
+/**
+ * Parses YAML text and validates its shape. `kind` is checked first so that a file of the
+ * wrong kind gets one clear message instead of a page of schema errors.
+ */
+export function loadDocument<S extends z.ZodType>(file: string, text: string, schema: S, kind?: string): Loaded<z.infer<S>> {
+  const sources = new Map([[file, text]]);
+  if (text.trim() === "") {
+    throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected a YAML document${kind ? ` of kind: ${kind}` : ""}`)], sources);
+  }
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
+  const { doc } = parsed;
+  const data = doc.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError([diagnostic(file, doc.locate([]), `expected a mapping with apiVersion and kind${kind ? ` (kind: ${kind})` : ""}, got ${Array.isArray(data) ? "a list" : typeof data === "object" ? "nothing" : `a ${typeof data}`}`)], sources);
+  }
+  const actualKind = (data as Record<string, unknown>).kind;
+  if (kind && actualKind !== kind) {
+    const got = actualKind === undefined ? "no kind field" : `kind: ${String(actualKind)}`;
+    throw new InputError([diagnostic(file, doc.locate(["kind"]), `expected kind: ${kind}, this file has ${got}`)], sources);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) throw new InputError(zodIssuesToDiagnostics(result.error.issues, doc, schema).sort(byPosition), sources);
+  return { value: result.data, doc };
+}

@@ -1,0 +1,112 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { compileDetectors } from "../engine/detectSymptoms.js";
+import { diagnostic, InputError, UsageError, type Diagnostic } from "./diagnostic.js";
+import { loadDocument, type Loaded } from "./loadDocument.js";
+import { readText } from "./readText.js";
+import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
+import { ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
+import type { Control, Rule, Symptom } from "./schema/rules.js";
+import { validatePack, type Located } from "./validatePack.js";
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
+}
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  if (!(await exists(dir))) return [];
+  return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+}
+
+/**
+ * Loads the built-in pack and any extra packs, then validates them as one whole:
+ * every problem in every file is collected before anything is reported.
+ */
+export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const symptoms: Located<Symptom>[] = [];
+  const rules: Located<Rule>[] = [];
+  const controls: Located<Control>[] = [];
+  const catalog = new Map<string, CatalogEntry>();
+  const catalogOrigins = new Map<string, Origin>();
+  const crosswalk = new Map<string, string[]>();
+  const domain: Array<{ key: string; text: string }> = [];
+
+  const load = async <S extends z.ZodType>(file: string, schema: S, kind?: string): Promise<Loaded<z.infer<S>> | undefined> => {
+    try {
+      const text = await readText(file);
+      sources.set(file, text);
+      return loadDocument(file, text, schema, kind);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      diagnostics.push(...e.diagnostics);
+      return undefined;
+    }
+  };
+
+  for (const dir of dirs) {
+    const parts = {
+      symptoms: join(dir, "symptoms.yaml"),
+      controls: join(dir, "controls.yaml"),
+      domain: join(dir, "domain.yaml"),
+      rules: await yamlFiles(join(dir, "rules")),
+      frameworks: await yamlFiles(join(dir, "frameworks")),
+    };
+    const has = { symptoms: await exists(parts.symptoms), controls: await exists(parts.controls), domain: await exists(parts.domain) };
+    if (!has.symptoms && !has.controls && !has.domain && parts.rules.length === 0 && parts.frameworks.length === 0) {
+      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, rules/*.yaml or frameworks/*.yaml)`);
+    }
+    if (has.symptoms) {
+      const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
+      f?.value.symptoms.forEach((value, i) => symptoms.push({ value, doc: f.doc, path: ["symptoms", i] }));
+    }
+    if (has.controls) {
+      const f = await load(parts.controls, ControlsFile, "Controls");
+      f?.value.controls.forEach((value, i) => controls.push({ value, doc: f.doc, path: ["controls", i] }));
+    }
+    if (has.domain) {
+      const f = await load(parts.domain, DomainFile, "DomainReasoning");
+      if (f) domain.push(...f.value.lines);
+    }
+    for (const file of parts.rules) {
+      const f = await load(file, RulesFile, "RuleSet");
+      f?.value.rules.forEach((value, i) => rules.push({ value, doc: f.doc, path: ["rules", i] }));
+    }
+    for (const file of parts.frameworks) {
+      if (file.endsWith("crosswalk.yaml")) {
+        const f = await load(file, CrosswalkFile);
+        f?.value.crosswalk.forEach((row) => crosswalk.set(row.from, row.to));
+        continue;
+      }
+      const f = await load(file, FrameworkFile);
+      f?.value.entries.forEach((entry, i) => {
+        const origin = { file, ...(f.doc.locate(["entries", i]) ?? { line: 0, column: 0 }) };
+        const prev = catalogOrigins.get(entry.id);
+        if (prev) {
+          diagnostics.push(diagnostic(file, origin, `framework id "${entry.id}" is already defined at ${prev.file}:${prev.line}`));
+          return;
+        }
+        catalogOrigins.set(entry.id, origin);
+        catalog.set(entry.id, { ...entry, framework: f.value.framework, group: f.value.group, order: catalog.size });
+      });
+    }
+  }
+
+  const checked = validatePack({ symptoms, rules, controls, catalog, crosswalk, domain });
+  diagnostics.push(...checked.diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics, sources);
+
+  const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
+  return {
+    symptoms: symptomMap,
+    rules: [...rules.map((r) => r.value)].sort((a, b) => a.id.localeCompare(b.id)),
+    controls: new Map(controls.map((c) => [c.value.id, c.value])),
+    catalog,
+    crosswalk,
+    domain,
+    detectors: compileDetectors([...symptomMap.values()]),
+    origins: new Map([...checked.origins, ...catalogOrigins]),
+  };
+}

@@ -1,0 +1,28 @@
+import type { CompiledDetectors } from "../engine/detectSymptoms.js";
+import type { Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
+
+export interface Origin {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface CatalogEntry extends FrameworkEntry {
+  framework: string;
+  group: FrameworkGroup;
+  /** Position in the catalog, for a stable display order. */
+  order: number;
+}
+
+/** Every piece of domain knowledge, validated and indexed. */
+export interface RulePack {
+  symptoms: ReadonlyMap<string, Symptom>;
+  rules: readonly Rule[];
+  controls: ReadonlyMap<string, Control>;
+  catalog: ReadonlyMap<string, CatalogEntry>;
+  /** CSF 1.1 id → its CSF 2.0 successors, so a user citing PR.AC-4 can be told PR.AA-05. */
+  crosswalk: ReadonlyMap<string, readonly string[]>;
+  domain: ReadonlyArray<{ key: string; text: string }>;
+  detectors: CompiledDetectors;
+  origins: ReadonlyMap<string, Origin>;
+}

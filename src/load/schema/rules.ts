@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { API_VERSION, Severity } from "./common.js";
+
+const RuleId = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, "expected an upper-case id such as ORCH-RETRY-REPLAY");
+const ControlId = z.string().regex(/^CTL(-[A-Z0-9]+)+$/, "expected a control id such as CTL-IDEMPOTENT-STEPS");
+const SymptomCode = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "expected a lower-case kebab-case code");
+
+export const LEANINGS = ["coordination", "attribution", "boundary"] as const;
+export const DEFECTS = ["coordination", "attribution", "boundary", "containment"] as const;
+export const LAYERS = ["orchestration", "identity", "containment"] as const;
+export const SUBJECTS = ["incident", "identity", "workflow", "step", "agent"] as const;
+export type Leaning = (typeof LEANINGS)[number];
+export type Defect = (typeof DEFECTS)[number];
+export type Layer = (typeof LAYERS)[number];
+export type SubjectKind = (typeof SUBJECTS)[number];
+
+export const Symptom = z.strictObject({
+  code: SymptomCode.describe("Public, never changes meaning."),
+  leaning: z.enum(LEANINGS).describe("Which defect class the symptom points to."),
+  meaning: z.string().min(1).describe("One line."),
+  phrases: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("Free-text detectors: words in any order within a short window; `a|b` alternatives; `word*` a prefix."),
+});
+
+export const SymptomsFile = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal("Symptoms"),
+  symptoms: z.array(Symptom),
+});
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const FactTest = z.strictObject({
+  fact: z.string().min(1).describe("A fact name, e.g. step.retries (see docs/facts.md)."),
+  equals: Scalar.optional().describe("Known and equal."),
+  notEquals: Scalar.optional().describe("Unknown or different: true unless the fact is proven equal."),
+  in: z.array(Scalar).min(1).optional().describe("Known and one of these."),
+  gt: z.number().optional(),
+  gte: z.number().optional(),
+  lt: z.number().optional(),
+  lte: z.number().optional(),
+  present: z.boolean().optional().describe("Whether the inventory records the fact at all."),
+  includes: z.string().optional().describe("A list fact that contains this value."),
+  includesAny: z.array(z.string()).min(1).optional().describe("A list fact that contains one of these."),
+  excludes: z.string().optional().describe("A list fact that is unknown or lacks this value."),
+});
+export const OPERATORS = ["equals", "notEquals", "in", "gt", "gte", "lt", "lte", "present", "includes", "includesAny", "excludes"] as const;
+export type Operator = (typeof OPERATORS)[number];
+export type FactTest = z.infer<typeof FactTest>;
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { symptom: string }
+  | FactTest;
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Condition).min(1).describe("Every condition holds.") }),
+    z.strictObject({ any: z.array(Condition).min(1).describe("At least one condition holds.") }),
+    z.strictObject({ not: Condition.describe("The condition does not hold.") }),
+    z.strictObject({ symptom: SymptomCode.describe("The incident shows this symptom (declared or detected).") }),
+    FactTest,
+  ]),
+);
+
+export const Rule = z.strictObject({
+  id: RuleId,
+  title: z.string().min(1),
+  defect: z.enum(DEFECTS).describe("coordination and attribution score toward a decision; boundary toward both; containment never."),
+  severity: Severity,
+  weight: z.number().min(0).max(10).describe("How strongly a firing points at its defect class."),
+  subject: z.enum(SUBJECTS).describe("What the rule is evaluated on: the incident, or each affected identity, workflow, step or agent."),
+  when: Condition,
+  reasoning: z.string().min(1).describe("Why this matters, in one or two sentences."),
+  controls: z.array(ControlId).min(1),
+  refs: z.array(z.string().min(1)).min(1).describe("Keys from the framework catalog."),
+  encodes: z.array(z.string().min(1)).optional().describe("Keys of the domain reasoning lines (rules/domain.yaml) this rule encodes."),
+});
+
+export const RulesFile = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal("RuleSet"),
+  rules: z.array(Rule),
+});
+
+export const Control = z.strictObject({
+  id: ControlId,
+  title: z.string().min(1),
+  layer: z.enum(LAYERS),
+  what: z.string().min(1).describe("What to do, concretely."),
+  requires: z.array(ControlId).optional().describe("Controls that must be in place first."),
+  refs: z.array(z.string().min(1)).min(1),
+});
+
+export const ControlsFile = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal("Controls"),
+  controls: z.array(Control),
+});
+
+export const FRAMEWORK_GROUPS = ["owaspNhi", "nistCsf", "maestro", "other"] as const;
+export type FrameworkGroup = (typeof FRAMEWORK_GROUPS)[number];
+
+export const FrameworkEntry = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  display: z.string().min(1),
+  summary: z.string().min(1),
+  level: z.string().min(1),
+  parent: z.string().min(1).optional(),
+  confidence: z.enum(["P", "PM", "S"]).optional(),
+});
+
+export const FrameworkFile = z.strictObject({
+  framework: z.string().min(1),
+  title: z.string().min(1),
+  group: z.enum(FRAMEWORK_GROUPS),
+  url: z.string().optional(),
+  entries: z.array(FrameworkEntry),
+});
+
+export const CrosswalkFile = z.strictObject({
+  framework: z.string().min(1),
+  crosswalk: z.array(z.strictObject({ from: z.string(), status: z.enum(["withdrawn", "retained"]), to: z.array(z.string()) })),
+});
+
+export const DomainFile = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal("DomainReasoning"),
+  lines: z.array(z.strictObject({ key: z.string().min(1), text: z.string().min(1) })),
+});
+
+export type Symptom = z.infer<typeof Symptom>;
+export type Rule = z.infer<typeof Rule>;
+export type Control = z.infer<typeof Control>;
+export type FrameworkEntry = z.infer<typeof FrameworkEntry>;

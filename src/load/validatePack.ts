@@ -1,0 +1,156 @@
+import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.js";
+import { didYouMean } from "./closest.js";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import type { CatalogEntry, Origin } from "./rulePack.js";
+import { OPERATORS, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
+import type { Path, SourceDoc } from "./sourceDoc.js";
+
+export interface Located<T> {
+  value: T;
+  doc: SourceDoc;
+  path: Path;
+}
+
+export interface PackParts {
+  symptoms: Located<Symptom>[];
+  rules: Located<Rule>[];
+  controls: Located<Control>[];
+  catalog: ReadonlyMap<string, CatalogEntry>;
+  crosswalk: ReadonlyMap<string, readonly string[]>;
+  domain: ReadonlyArray<{ key: string }>;
+}
+
+/** Plan steps always carry these three; a control without them cannot be cited. */
+const REQUIRED_GROUPS = [
+  ["owaspNhi", "an OWASP NHI Top 10 reference"],
+  ["nistCsf", "a NIST CSF 2.0 reference"],
+  ["maestro", "a CSA MAESTRO reference"],
+] as const;
+
+/** Cross-reference checks, after every file has passed its schema. */
+export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins: Map<string, Origin> } {
+  const out: Diagnostic[] = [];
+  const origins = new Map<string, Origin>();
+  const at = (l: Located<unknown>, sub: Path = []) => ({ file: l.doc.file, pos: l.doc.locate([...l.path, ...sub]) });
+  const err = (l: Located<unknown>, sub: Path, message: string) => {
+    const { file, pos } = at(l, sub);
+    out.push(diagnostic(file, pos, message));
+  };
+  const unique = <T>(items: Located<T>[], idOf: (v: T) => string, what: string) => {
+    for (const item of items) {
+      const id = idOf(item.value);
+      const prev = origins.get(id);
+      const { file, pos } = at(item);
+      if (prev) err(item, [], `${what} "${id}" is already defined at ${prev.file}:${prev.line}`);
+      else origins.set(id, { file, line: pos?.line ?? 0, column: pos?.column ?? 0 });
+    }
+  };
+  unique(p.symptoms, (s) => s.code, "symptom");
+  unique(p.controls, (c) => c.id, "control");
+  unique(p.rules, (r) => r.id, "rule");
+
+  const symptomCodes = new Set(p.symptoms.map((s) => s.value.code));
+  const controlIds = new Map(p.controls.map((c) => [c.value.id, c.value]));
+  const domainKeys = new Set(p.domain.map((d) => d.key));
+
+  const checkRefs = (l: Located<unknown>, refs: readonly string[]) =>
+    refs.forEach((ref, i) => {
+      if (p.catalog.has(ref)) return;
+      const successor = p.crosswalk.get(ref) ?? p.crosswalk.get(ref.replace(/-0(\d)$/, "-$1"));
+      const hint = successor?.length
+        ? `; ${ref} is a NIST CSF 1.1 id, its CSF 2.0 successor is ${successor.join(", ")}`
+        : didYouMean(ref, p.catalog.keys());
+      err(l, ["refs", i], `unknown framework reference "${ref}"${hint}`);
+    });
+
+  for (const c of p.controls) {
+    checkRefs(c, c.value.refs);
+    for (const [group, what] of REQUIRED_GROUPS) {
+      if (!c.value.refs.some((r) => p.catalog.get(r)?.group === group)) err(c, ["refs"], `control ${c.value.id} needs ${what}`);
+    }
+    (c.value.requires ?? []).forEach((req, i) => {
+      if (!controlIds.has(req)) err(c, ["requires", i], `unknown control "${req}"${didYouMean(req, controlIds.keys())}`);
+    });
+  }
+  out.push(...prerequisiteCycles(p.controls, controlIds));
+
+  for (const r of p.rules) {
+    checkRefs(r, r.value.refs);
+    r.value.controls.forEach((id, i) => {
+      if (!controlIds.has(id)) err(r, ["controls", i], `unknown control "${id}"${didYouMean(id, controlIds.keys())}`);
+    });
+    (r.value.encodes ?? []).forEach((key, i) => {
+      if (!domainKeys.has(key)) err(r, ["encodes", i], `unknown domain reasoning key "${key}"${didYouMean(key, domainKeys)}`);
+    });
+    checkCondition(r.value.when, ["when"], r, symptomCodes, err);
+  }
+  return { diagnostics: out, origins };
+}
+
+type Err = (l: Located<unknown>, sub: Path, message: string) => void;
+
+function checkCondition(c: Condition, path: Path, rule: Located<Rule>, symptoms: ReadonlySet<string>, err: Err): void {
+  if ("all" in c) return c.all.forEach((s, i) => checkCondition(s, [...path, "all", i], rule, symptoms, err));
+  if ("any" in c) return c.any.forEach((s, i) => checkCondition(s, [...path, "any", i], rule, symptoms, err));
+  if ("not" in c) return checkCondition(c.not, [...path, "not"], rule, symptoms, err);
+  if ("symptom" in c) {
+    if (!symptoms.has(c.symptom)) err(rule, [...path, "symptom"], `unknown symptom "${c.symptom}"${didYouMean(c.symptom, symptoms)}`);
+    return;
+  }
+  checkFactTest(c, path, rule, err);
+}
+
+function checkFactTest(t: FactTest, path: Path, rule: Located<Rule>, err: Err): void {
+  const def = factDef(t.fact);
+  if (!def) {
+    err(rule, [...path, "fact"], `unknown fact "${t.fact}"${didYouMean(t.fact, FACT_NAMES)}`);
+    return;
+  }
+  const subject = rule.value.subject;
+  if (!(ENTITIES_BY_SUBJECT[subject] as readonly string[]).includes(def.entity)) {
+    err(rule, [...path, "fact"], `fact "${t.fact}" describes a ${def.entity}, which a rule on subject "${subject}" cannot see`);
+  }
+  const ops = OPERATORS.filter((o) => t[o] !== undefined);
+  if (ops.length !== 1) {
+    err(rule, path, `a fact test needs exactly one operator (${OPERATORS.join(", ")}), found ${ops.length ? ops.join(", ") : "none"}`);
+    return;
+  }
+  const op = ops[0]!;
+  const numeric = ["gt", "gte", "lt", "lte"].includes(op);
+  const listOp = ["includes", "includesAny", "excludes"].includes(op);
+  if (numeric && def.type !== "number") err(rule, [...path, op], `"${op}" compares numbers, but ${t.fact} is a ${def.type}`);
+  if (listOp && def.type !== "list") err(rule, [...path, op], `"${op}" tests a list, but ${t.fact} is a ${def.type}`);
+  if (!numeric && !listOp && op !== "present" && def.type === "list") err(rule, [...path, op], `${t.fact} is a list: use includes, includesAny or excludes`);
+  const values = op === "in" ? t.in! : op === "equals" ? [t.equals!] : op === "notEquals" ? [t.notEquals!] : op === "includesAny" ? t.includesAny! : op === "includes" ? [t.includes!] : op === "excludes" ? [t.excludes!] : [];
+  for (const v of values) {
+    const expected = def.type === "list" ? "string" : def.type;
+    if (typeof v !== expected) err(rule, [...path, op], `${t.fact} is a ${def.type}; ${JSON.stringify(v)} can never match`);
+    else if (def.values && typeof v === "string" && !def.values.includes(v)) {
+      err(rule, [...path, op], `${t.fact} is one of ${def.values.join(" | ")}; "${v}" can never match${didYouMean(v, def.values)}`);
+    }
+  }
+}
+
+function prerequisiteCycles(controls: Located<Control>[], byId: ReadonlyMap<string, Control>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const reported = new Set<string>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === "done") return;
+    if (state.get(id) === "visiting") {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      const key = [...cycle].sort().join(",");
+      if (!reported.has(key)) {
+        reported.add(key);
+        const l = controls.find((c) => c.value.id === id)!;
+        out.push(diagnostic(l.doc.file, l.doc.locate([...l.path, "requires"]), `prerequisite cycle: ${cycle.join(" → ")}`));
+      }
+      return;
+    }
+    state.set(id, "visiting");
+    for (const req of byId.get(id)?.requires ?? []) if (byId.has(req)) visit(req, [...trail, id]);
+    state.set(id, "done");
+  };
+  for (const c of [...byId.keys()].sort()) visit(c, []);
+  return out;
+}

@@ -1,0 +1,20 @@
+import type { Portfolio } from "../engine/portfolio.js";
+import type { Triage } from "../engine/types.js";
+import type { Diagnostic } from "../load/diagnostic.js";
+import type { RulePack } from "../load/rulePack.js";
+import type { Style } from "./style.js";
+
+/** Everything an analyze formatter needs; formatters are pure functions of this. */
+export interface AnalyzeReport {
+  results: readonly Triage[];
+  /** A batch (several files or a folder) gets a portfolio summary; a single file does not. */
+  batch: boolean;
+  summary: Portfolio;
+  errors: readonly Diagnostic[];
+  pack: RulePack;
+  style: Style;
+}
+
+export function displayRef(ref: string, pack: RulePack): string {
+  return pack.catalog.get(ref)?.display ?? ref;
+}

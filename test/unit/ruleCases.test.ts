@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runRuleCase } from "../../src/engine/runRuleCase.js";
+import { loadDocument } from "../../src/load/loadDocument.js";
+import { loadInventory } from "../../src/load/loadInventory.js";
+import { RuleCasesFile } from "../../src/load/schema/cases.js";
+import { builtinPack, RULES_DIR } from "../helpers.js";
+
+const casesPath = `${RULES_DIR}/cases/builtin.yaml`;
+const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
+const inventoryPath = `${RULES_DIR}/cases/${cases.inventory}`;
+const inventory = loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8"));
+const now = Date.parse(cases.now!);
+
+describe("built-in rule cases", () => {
+  it.each(cases.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const outcome = runRuleCase(c, await builtinPack(), inventory, now);
+    expect(outcome.failures, `fired: ${outcome.fired.join(", ")}`).toEqual([]);
+  });
+
+  it("every rule has a positive and a negative case", async () => {
+    const pack = await builtinPack();
+    const positive = new Set(cases.cases.flatMap((c) => c.fires ?? []));
+    const negative = new Set(cases.cases.flatMap((c) => c.silent ?? []));
+    const missing = pack.rules.flatMap((r) => [
+      ...(positive.has(r.id) ? [] : [`${r.id}: no positive case`]),
+      ...(negative.has(r.id) ? [] : [`${r.id}: no negative case`]),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it("cases name only rules that exist", async () => {
+    const ids = new Set((await builtinPack()).rules.map((r) => r.id));
+    const named = cases.cases.flatMap((c) => [...(c.fires ?? []), ...(c.silent ?? [])]);
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
