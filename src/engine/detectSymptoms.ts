@@ -119,7 +119,7 @@ function negated(d: Detector, clause: Token[], positions: number[]): boolean {
  * stems in any order within a short window, and skips a phrase that a negation governs.
  */
 export function detectSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
-  const found = new Map<string, { at: number; phrase: string }>();
+  const found = new Map<string, { at: number; terms: number; phrase: string }>();
   const cs = clauses(text);
   for (const d of compiled.detectors) {
     for (const clause of cs) {
@@ -128,7 +128,10 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors): Sympt
       const start = clause[Math.min(...positions)]!.start;
       const end = clause[Math.max(...positions)]!.end;
       const prev = found.get(d.code);
-      if (!prev || start < prev.at) found.set(d.code, { at: start, phrase: excerpt(text.slice(start, end)) });
+      // The most specific phrase is the best evidence; among equals, the first in the text.
+      if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && start < prev.at)) {
+        found.set(d.code, { at: start, terms: d.terms.length, phrase: excerpt(text.slice(start, end)) });
+      }
       break;
     }
   }
