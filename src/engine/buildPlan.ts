@@ -7,10 +7,17 @@ interface Need {
   control: string;
   because: Set<string>;
   subjects: Set<string>;
-  refs: Set<string>;
+  /** Weight of the findings it answers. */
   weight: number;
+  /** Of that, the weight that points at the leading layer: the failure point. */
+  leadWeight: number;
   rank: number;
 }
+
+const LEAD_DEFECTS = {
+  orchestration: ["coordination", "boundary"],
+  identity: ["attribution", "boundary"],
+} as const;
 
 function layerRank(layer: Layer, decision: Decision): number {
   if (layer === "containment") return 0;
@@ -27,13 +34,14 @@ function layerRank(layer: Layer, decision: Decision): number {
  * controls that need them, and are pulled into the plan when no finding names them.
  */
 export function buildPlan(findings: readonly Finding[], decision: Decision, pack: RulePack): { contain: PlanStep[]; plan: PlanStep[] } {
+  const lead = "lead" in decision ? decision.lead : undefined;
   const needs = new Map<string, Need>();
   const countedRule = new Map<string, Set<string>>();
   const need = (id: string): Need => {
     let n = needs.get(id);
     if (!n) {
       const c = pack.controls.get(id)!;
-      n = { control: id, because: new Set(), subjects: new Set(), refs: new Set(c.refs), weight: 0, rank: layerRank(c.layer, decision) };
+      n = { control: id, because: new Set(), subjects: new Set(), weight: 0, leadWeight: 0, rank: layerRank(c.layer, decision) };
       needs.set(id, n);
       countedRule.set(id, new Set());
     }
@@ -44,30 +52,23 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
       const n = need(id);
       n.because.add(f.rule);
       if (!f.subject.startsWith("incident:")) n.subjects.add(f.subject);
-      f.refs.forEach((r) => n.refs.add(r));
       const counted = countedRule.get(id)!;
       if (!counted.has(f.rule)) {
         counted.add(f.rule);
         n.weight += f.weight;
+        if (lead && (LEAD_DEFECTS[lead] as readonly string[]).includes(f.defect)) n.leadWeight += f.weight;
       }
     }
   }
-  // Pull in prerequisites; they inherit the urgency of what needs them.
+  // Pull in prerequisites no finding names, transitively.
   const queue = [...needs.keys()];
   while (queue.length) {
-    const id = queue.shift()!;
-    const n = needs.get(id)!;
-    for (const req of pack.controls.get(id)!.requires ?? []) {
-      const isNew = !needs.has(req);
-      const r = need(req);
-      const before = [r.rank, r.weight];
-      r.rank = Math.min(r.rank, n.rank);
-      r.weight = Math.max(r.weight, n.weight);
-      if (isNew || before[0] !== r.rank || before[1] !== r.weight) queue.push(req);
+    for (const req of pack.controls.get(queue.shift()!)!.requires ?? []) {
+      if (!needs.has(req)) queue.push(need(req).control);
     }
   }
 
-  const order = topologicalOrder(needs, pack);
+  const order = sequence(needs, pack);
   const steps = order.map((id, i): PlanStep => {
     const c = pack.controls.get(id)!;
     const n = needs.get(id)!;
@@ -80,32 +81,29 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
       because: [...n.because].sort(),
       after: (c.requires ?? []).filter((r) => needs.has(r)).sort(),
       subjects: [...n.subjects].sort(),
-      refs: groupRefs(n.refs, pack.catalog),
+      refs: groupRefs(c.refs, pack.catalog),
     };
   });
   return { contain: steps.filter((s) => s.layer === "containment"), plan: steps };
 }
 
-function topologicalOrder(needs: ReadonlyMap<string, Need>, pack: RulePack): string[] {
-  const key = (id: string) => needs.get(id)!;
-  const better = (a: string, b: string) => key(a).rank - key(b).rank || key(b).weight - key(a).weight || a.localeCompare(b);
-  const pending = new Map([...needs.keys()].map((id) => [id, (pack.controls.get(id)!.requires ?? []).filter((r) => needs.has(r)).length]));
-  const dependents = new Map<string, string[]>();
-  for (const id of needs.keys()) {
-    for (const r of pack.controls.get(id)!.requires ?? []) if (needs.has(r)) dependents.set(r, [...(dependents.get(r) ?? []), id]);
-  }
+/**
+ * The controls findings call for, most urgent first (layer, then weight on the failure
+ * point, then all weight), each preceded by whatever it requires that is not placed yet.
+ */
+function sequence(needs: ReadonlyMap<string, Need>, pack: RulePack): string[] {
+  const urgency = (a: Need, b: Need) => a.rank - b.rank || b.leadWeight - a.leadWeight || b.weight - a.weight || a.control.localeCompare(b.control);
+  const placed = new Set<string>();
   const out: string[] = [];
-  const ready = [...pending.entries()].filter(([, n]) => n === 0).map(([id]) => id);
-  while (ready.length) {
-    ready.sort(better);
-    const id = ready.shift()!;
+  const place = (id: string) => {
+    if (placed.has(id)) return;
+    placed.add(id);
+    const reqs = (pack.controls.get(id)!.requires ?? []).filter((r) => needs.has(r)).map((r) => needs.get(r)!).sort(urgency);
+    for (const r of reqs) place(r.control);
     out.push(id);
-    for (const d of dependents.get(id) ?? []) {
-      const left = pending.get(d)! - 1;
-      pending.set(d, left);
-      if (left === 0) ready.push(d);
-    }
-  }
+  };
+  const called = [...needs.values()].filter((n) => n.because.size > 0).sort(urgency);
+  for (const n of called) place(n.control);
   // Cycles are rejected when the pack loads, so every control is placed.
   return out;
 }

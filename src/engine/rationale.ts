@@ -11,11 +11,20 @@ function strongest(findings: readonly Finding[], defects: readonly Finding["defe
   for (const f of [...findings].sort((a, b) => b.weight - a.weight || a.rule.localeCompare(b.rule))) {
     if (!defects.includes(f.defect) || seen.has(f.rule)) continue;
     seen.add(f.rule);
-    const ev = f.evidence.slice(0, 2).join("; ");
+    const ev = f.evidence.slice(0, 2).map(briefEvidence).join("; ");
     picked.push(ev ? `${f.title} (${ev})` : f.title);
     if (picked.length === n) break;
   }
   return picked.join("; ");
+}
+
+/** Evidence as a reader wants it in a sentence: the words that matched, or the fact. */
+function briefEvidence(e: string): string {
+  const detected = /^symptom \S+ \(description: (".*")\)$/.exec(e);
+  if (detected) return detected[1]!;
+  const declared = /^symptom (\S+) \(declared(?:: (.*))?\)$/.exec(e);
+  if (declared) return declared[2] ? `${declared[1]}: ${declared[2]}` : `${declared[1]} declared`;
+  return e;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -25,7 +34,7 @@ export function rationale(decision: Decision, scores: Scores, findings: readonly
   const parts: string[] = [];
   const { coordination: c, attribution: a, boundary: b } = scores;
   const tally = `coordination ${fmt(c)}, attribution ${fmt(a)}${b ? `, boundary ${fmt(b)}` : ""}`;
-  const first = plan.find((s) => s.layer !== "containment");
+  const first = plan.find((s) => s.layer !== "containment" && s.because.length > 0);
   const contain = plan.filter((s) => s.layer === "containment");
   switch (decision.decision) {
     case "orchestration-first":
@@ -61,6 +70,9 @@ export function rationale(decision: Decision, scores: Scores, findings: readonly
   if (contain.length) {
     parts.push(`${active ? "The compromise is active" : "A secret has leaked"}: contain first (${contain.map((s) => s.title.toLowerCase()).join("; ")}).`);
   }
-  if (first && decision.decision !== "insufficient-evidence") parts.push(`First control: ${first.title}.`);
+  if (first && decision.decision !== "insufficient-evidence") {
+    const before = plan.filter((s) => s.order < first.order && s.layer !== "containment").map((s) => s.title.toLowerCase());
+    parts.push(`First control: ${first.title}${before.length ? ` (after its prerequisites: ${before.join("; ")})` : ""}.`);
+  }
   return parts.join(" ");
 }

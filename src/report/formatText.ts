@@ -30,11 +30,12 @@ function severityColour(sev: string, s: Style): (x: string) => string {
   return sev === "critical" || sev === "high" ? s.red : sev === "medium" ? s.yellow : s.dim;
 }
 
-function step(p: PlanStep, pack: RulePack, s: Style): string[] {
+function step(p: PlanStep, plan: readonly PlanStep[], pack: RulePack, s: Style): string[] {
   const layer = p.layer === "containment" ? s.red(`[${p.layer}]`) : s.dim(`[${p.layer}]`);
   const lines = [`  ${String(p.order).padStart(2)}. ${layer} ${s.bold(p.title)}  ${s.dim(p.control)}`];
   lines.push(wrap(p.what, WIDTH, "      "));
-  const answers = p.because.length ? `answers ${p.because.join(", ")}` : `prerequisite of a later step`;
+  const dependents = plan.filter((d) => d.after.includes(p.control)).map((d) => d.control);
+  const answers = p.because.length ? `answers ${p.because.join(", ")}` : `prerequisite of ${dependents.join(", ")}`;
   const on = p.subjects.length ? ` · on ${p.subjects.join(", ")}` : "";
   const after = p.after.length ? ` · after ${p.after.join(", ")}` : "";
   lines.push(wrap(s.dim(`${answers}${on}${after}`), WIDTH + 20, "      "));
@@ -56,7 +57,7 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
   if (t.plan.length) {
     out.push("");
     out.push(s.bold("Plan"));
-    for (const p of t.plan) out.push(...step(p, pack, s));
+    for (const p of t.plan) out.push(...step(p, t.plan, pack, s));
   }
   if (t.findings.length) {
     out.push("");
