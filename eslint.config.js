@@ -19,5 +19,5 @@ export default tseslint.config(
     files: ["src/cli/**/*.ts", "bench/**", "scripts/**", "test/**"],
     rules: { "no-console": "off" },
   },
-  { files: ["**/*.mjs", "**/*.js", "bin/*"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },
+  { files: ["**/*.mjs", "**/*.js", "bin/*"], languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", performance: "readonly" } } },
 );

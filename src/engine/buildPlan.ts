@@ -1,5 +1,6 @@
 import type { RulePack } from "../load/rulePack.js";
 import type { Layer } from "../load/schema/rules.js";
+import { effectiveWeight } from "./classify.js";
 import { groupRefs } from "./groupRefs.js";
 import type { Decision, Finding, PlanStep } from "./types.js";
 
@@ -55,8 +56,8 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
       const counted = countedRule.get(id)!;
       if (!counted.has(f.rule)) {
         counted.add(f.rule);
-        n.weight += f.weight;
-        if (lead && (LEAD_DEFECTS[lead] as readonly string[]).includes(f.defect)) n.leadWeight += f.weight;
+        n.weight += effectiveWeight(f);
+        if (lead && (LEAD_DEFECTS[lead] as readonly string[]).includes(f.defect)) n.leadWeight += effectiveWeight(f);
       }
     }
   }

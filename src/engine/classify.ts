@@ -9,6 +9,13 @@ export const BOUNDARY_LEAD_THRESHOLD = 0.55;
 /** Evidence weight at which the amount of evidence stops raising confidence. */
 export const FULL_SUPPORT = 10;
 
+/** A posture finding shows what made the failure possible, not that it happened. */
+export const POSTURE_FACTOR = 0.5;
+
+export function effectiveWeight(f: Finding): number {
+  return f.basis === "posture" ? f.weight * POSTURE_FACTOR : f.weight;
+}
+
 /** Each rule counts once, however many subjects it fired on, so one wide rule cannot swamp the rest. */
 export function scoreFindings(findings: readonly Finding[]): Scores {
   const seen = new Set<string>();
@@ -16,7 +23,7 @@ export function scoreFindings(findings: readonly Finding[]): Scores {
   for (const f of findings) {
     if (seen.has(f.rule) || f.defect === "containment") continue;
     seen.add(f.rule);
-    scores[f.defect] += f.weight;
+    scores[f.defect] += effectiveWeight(f);
   }
   return scores;
 }

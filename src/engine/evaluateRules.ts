@@ -1,9 +1,18 @@
 import { severityRank } from "../load/schema/common.js";
-import type { Rule } from "../load/schema/rules.js";
+import type { Condition, Rule } from "../load/schema/rules.js";
 import { evaluateCondition } from "./evaluateCondition.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Finding } from "./types.js";
+
+/** Whether a condition looks at the incident's symptoms at all (outside a negation). */
+export function testsSymptoms(c: Condition): boolean {
+  if ("all" in c) return c.all.some(testsSymptoms);
+  if ("any" in c) return c.any.some(testsSymptoms);
+  if ("not" in c) return false;
+  if ("symptom" in c) return true;
+  return c.fact.startsWith("incident.");
+}
 
 export function evaluateRules(
   rules: readonly Rule[],
@@ -13,12 +22,14 @@ export function evaluateRules(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    const basis = testsSymptoms(rule.when) ? "observed" : "posture";
     for (const subject of subjects) {
       if (subject.kind !== rule.subject) continue;
       const r = evaluateCondition(rule.when, { subject, ctx, symptoms });
       if (!r.holds) continue;
       findings.push({
         rule: rule.id,
+        basis,
         title: rule.title,
         defect: rule.defect,
         severity: rule.severity,

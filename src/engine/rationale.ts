@@ -1,3 +1,4 @@
+import { effectiveWeight } from "./classify.js";
 import type { Decision, Finding, PlanStep, Scores } from "./types.js";
 
 const FAILURE_POINT = {
@@ -8,7 +9,7 @@ const FAILURE_POINT = {
 function strongest(findings: readonly Finding[], defects: readonly Finding["defect"][], n: number): string {
   const seen = new Set<string>();
   const picked: string[] = [];
-  for (const f of [...findings].sort((a, b) => b.weight - a.weight || a.rule.localeCompare(b.rule))) {
+  for (const f of [...findings].sort((a, b) => effectiveWeight(b) - effectiveWeight(a) || a.rule.localeCompare(b.rule))) {
     if (!defects.includes(f.defect) || seen.has(f.rule)) continue;
     seen.add(f.rule);
     const ev = f.evidence.slice(0, 2).map(briefEvidence).join("; ");

@@ -20,7 +20,9 @@ export interface TriageOptions {
 export function incidentSymptoms(incident: Incident, pack: RulePack): SymptomFact[] {
   const out = new Map<string, SymptomFact>();
   for (const s of incident.symptoms ?? []) {
-    const fact: SymptomFact = typeof s === "string" ? { code: s, source: "declared" } : { code: s.code, source: "declared", ...(s.note ? { note: s.note } : {}) };
+    const given = typeof s === "string" ? s : s.code;
+    const code = pack.aliases.get(given) ?? given;
+    const fact: SymptomFact = typeof s === "string" ? { code, source: "declared" } : { code, source: "declared", ...(s.note ? { note: s.note } : {}) };
     if (!out.has(fact.code)) out.set(fact.code, fact);
   }
   const text = [incident.title, incident.description].filter(Boolean).join(". ");

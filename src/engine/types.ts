@@ -2,8 +2,16 @@ import type { Severity } from "../load/schema/common.js";
 import type { Defect, Layer } from "../load/schema/rules.js";
 import type { SymptomFact } from "./symptomFact.js";
 
+/**
+ * `observed`: the rule tests what the incident shows (a symptom), so it speaks to this
+ * failure. `posture`: it tests inventory facts alone, a weakness that makes the failure
+ * possible but does not show it happened; it counts half toward the decision.
+ */
+export type Basis = "observed" | "posture";
+
 export interface Finding {
   rule: string;
+  basis: Basis;
   title: string;
   defect: Defect;
   severity: Severity;

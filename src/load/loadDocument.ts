@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { byPosition, diagnostic, InputError } from "./diagnostic.js";
+import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { parseYaml } from "./parseYaml.js";
 import type { SourceDoc } from "./sourceDoc.js";
 import { zodIssuesToDiagnostics } from "./zodIssues.js";
@@ -13,7 +13,10 @@ export interface Loaded<T> {
  * Parses YAML text and validates its shape. `kind` is checked first so that a file of the
  * wrong kind gets one clear message instead of a page of schema errors.
  */
-export function loadDocument<S extends z.ZodType>(file: string, text: string, schema: S, kind?: string): Loaded<z.infer<S>> {
+/** Checks that look past the shape (ids, codes); run on the raw data even when the shape is wrong, so every problem shows at once. */
+export type ExtraChecks = (data: Record<string, unknown>, doc: SourceDoc) => Diagnostic[];
+
+export function loadDocument<S extends z.ZodType>(file: string, text: string, schema: S, kind?: string, extra?: ExtraChecks): Loaded<z.infer<S>> {
   const sources = new Map([[file, text]]);
   if (text.trim() === "") {
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected a YAML document${kind ? ` of kind: ${kind}` : ""}`)], sources);
@@ -31,6 +34,11 @@ export function loadDocument<S extends z.ZodType>(file: string, text: string, sc
     throw new InputError([diagnostic(file, doc.locate(["kind"]), `expected kind: ${kind}, this file has ${got}`)], sources);
   }
   const result = schema.safeParse(data);
-  if (!result.success) throw new InputError(zodIssuesToDiagnostics(result.error.issues, doc, schema).sort(byPosition), sources);
-  return { value: result.data, doc };
+  const diagnostics = [
+    ...(result.success ? [] : zodIssuesToDiagnostics(result.error.issues, doc, schema)),
+    ...(extra ? extra(data as Record<string, unknown>, doc) : []),
+  ];
+  if (diagnostics.length) throw new InputError(diagnostics.sort(byPosition), sources);
+  // No diagnostics means the schema passed.
+  return { value: result.data as z.infer<S>, doc };
 }

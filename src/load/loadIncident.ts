@@ -1,5 +1,5 @@
 import { didYouMean } from "./closest.js";
-import { diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
 import type { InventoryIndex } from "./loadInventory.js";
 import type { RulePack } from "./rulePack.js";
@@ -12,31 +12,37 @@ export interface LoadedIncident {
   doc: SourceDoc;
 }
 
+const AFFECTED = [
+  ["identities", "identities", "identity"],
+  ["workflows", "workflows", "workflow"],
+  ["agents", "agents", "agent"],
+] as const;
+
 /** Validates an incident's shape, its symptom codes and, with an inventory, its affected ids. */
 export function loadIncident(file: string, text: string, pack: RulePack, inventory?: InventoryIndex): LoadedIncident {
-  const { value, doc } = loadDocument(file, text, Incident, "Incident");
-  const diags: Diagnostic[] = [];
-  value.symptoms?.forEach((s, i) => {
-    const code = typeof s === "string" ? s : s.code;
-    if (!pack.symptoms.has(code)) {
+  const crossChecks = (data: Record<string, unknown>, doc: SourceDoc): Diagnostic[] => {
+    const diags: Diagnostic[] = [];
+    const symptoms = Array.isArray(data.symptoms) ? data.symptoms : [];
+    symptoms.forEach((s: unknown, i) => {
+      const code = typeof s === "string" ? s : typeof s === "object" && s && typeof (s as { code?: unknown }).code === "string" ? (s as { code: string }).code : undefined;
+      if (code === undefined || pack.symptoms.has(code) || pack.aliases.has(code)) return;
       const path = typeof s === "string" ? ["symptoms", i] : ["symptoms", i, "code"];
-      diags.push(diagnostic(file, doc.locate(path), `unknown symptom "${code}"${didYouMean(code, pack.symptoms.keys()) || "; see rules/symptoms.yaml for the vocabulary"}`));
+      const hint = didYouMean(code, pack.symptoms.keys()) || "; see rules/symptoms.yaml for the vocabulary";
+      diags.push(diagnostic(file, doc.locate(path), `unknown symptom "${code}"${hint}`));
+    });
+    const affected = typeof data.affected === "object" && data.affected !== null ? (data.affected as Record<string, unknown>) : {};
+    if (inventory) {
+      for (const [field, list, what] of AFFECTED) {
+        const ids = affected[field];
+        if (!Array.isArray(ids)) continue;
+        ids.forEach((id: unknown, i) => {
+          if (typeof id !== "string" || inventory[list].has(id)) return;
+          diags.push(diagnostic(file, doc.locate(["affected", field, i]), `unknown ${what} "${id}": not in ${inventory.file}${didYouMean(id, inventory[list].keys())}`));
+        });
+      }
     }
-  });
-  if (inventory) {
-    const lists = [
-      ["identities", inventory.identities, "identity"],
-      ["workflows", inventory.workflows, "workflow"],
-      ["agents", inventory.agents, "agent"],
-    ] as const;
-    for (const [field, known, what] of lists) {
-      value.affected?.[field]?.forEach((id, i) => {
-        if (!known.has(id)) {
-          diags.push(diagnostic(file, doc.locate(["affected", field, i]), `unknown ${what} "${id}": not in ${inventory.file}${didYouMean(id, known.keys())}`));
-        }
-      });
-    }
-  }
-  if (diags.length) throw new InputError(diags, new Map([[file, text]]));
+    return diags;
+  };
+  const { value, doc } = loadDocument(file, text, Incident, "Incident", crossChecks);
   return { file, incident: value, doc };
 }

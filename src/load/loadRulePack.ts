@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { compileDetectors } from "../engine/detectSymptoms.js";
-import { diagnostic, InputError, UsageError, type Diagnostic } from "./diagnostic.js";
+import { byPosition, diagnostic, InputError, UsageError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument, type Loaded } from "./loadDocument.js";
 import { readText } from "./readText.js";
 import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
@@ -96,11 +96,12 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
 
   const checked = validatePack({ symptoms, rules, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics, sources);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
 
   const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
   return {
     symptoms: symptomMap,
+    aliases: new Map([...symptomMap.values()].flatMap((s) => (s.aliases ?? []).map((a) => [a, s.code] as const))),
     rules: [...rules.map((r) => r.value)].sort((a, b) => a.id.localeCompare(b.id)),
     controls: new Map(controls.map((c) => [c.value.id, c.value])),
     catalog,

@@ -17,6 +17,8 @@ export interface CatalogEntry extends FrameworkEntry {
 /** Every piece of domain knowledge, validated and indexed. */
 export interface RulePack {
   symptoms: ReadonlyMap<string, Symptom>;
+  /** Accepted other spellings → the symptom code they mean. */
+  aliases: ReadonlyMap<string, string>;
   rules: readonly Rule[];
   controls: ReadonlyMap<string, Control>;
   catalog: ReadonlyMap<string, CatalogEntry>;

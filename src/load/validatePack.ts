@@ -50,6 +50,11 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
   unique(p.rules, (r) => r.id, "rule");
 
   const symptomCodes = new Set(p.symptoms.map((s) => s.value.code));
+  for (const s of p.symptoms) {
+    (s.value.aliases ?? []).forEach((a, i) => {
+      if (symptomCodes.has(a)) err(s, ["aliases", i], `alias "${a}" is already a symptom code`);
+    });
+  }
   const controlIds = new Map(p.controls.map((c) => [c.value.id, c.value]));
   const domainKeys = new Set(p.domain.map((d) => d.key));
 

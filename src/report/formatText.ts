@@ -6,6 +6,7 @@ import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 
 const WIDTH = 92;
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 const HEADLINE = {
   "orchestration-first": "ORCHESTRATION FIRST",
   "identity-first": "IDENTITY FIRST",
@@ -48,7 +49,7 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
   const out: string[] = [];
   const colour = decisionColour(t, s);
   const { coordination, attribution, boundary } = t.scores;
-  const tally = `coordination ${coordination} · attribution ${attribution}${boundary ? ` · boundary ${boundary}` : ""}`;
+  const tally = `coordination ${num(coordination)} · attribution ${num(attribution)}${boundary ? ` · boundary ${num(boundary)}` : ""}`;
   out.push(`${s.bold(t.incident)}${t.title ? `  ${t.title}` : ""}${t.file ? s.dim(`  (${t.file})`) : ""}`);
   out.push(`${colour(s.bold(`→ ${HEADLINE[t.decision.decision]}`))}  ${s.dim(`confidence ${t.decision.confidence.toFixed(2)} · ${tally}`)}${t.contain.length ? `  ${s.red(s.bold("CONTAIN FIRST"))}` : ""}`);
   out.push("");
@@ -64,7 +65,7 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
     out.push(s.bold("Findings"));
     for (const f of t.findings) {
       out.push(`  ${severityColour(f.severity, s)(f.severity.toUpperCase().padEnd(8))} ${s.bold(f.rule)}  ${f.title}`);
-      out.push(s.dim(`           ${f.defect} · weight ${f.weight} · ${f.subject}`));
+      out.push(s.dim(`           ${f.defect} · ${f.basis === "posture" ? `posture, weight ${f.weight}×½` : `weight ${f.weight}`} · ${f.subject}`));
       for (const e of f.evidence) out.push(wrap(`- ${e}`, WIDTH, "           "));
     }
   }

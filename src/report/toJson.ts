@@ -20,6 +20,7 @@ export function triageDocument(t: Triage): Record<string, unknown> {
     contain: t.contain,
     findings: t.findings.map((f) => ({
       rule: f.rule,
+      basis: f.basis,
       title: f.title,
       defect: f.defect,
       severity: f.severity,

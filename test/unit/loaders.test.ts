@@ -40,8 +40,16 @@ active: maybe
 `;
     expect(problems(() => loadIncident("inc.yaml", text, pack))).toEqual([
       '4:1 unknown field "discription" in (document); did you mean "description"?',
+      '6:5 unknown symptom "repeated-retry"; did you mean "repeated-retries"?',
+      '7:11 unknown symptom "leaked-secrets"; did you mean "leaked-secret"?',
       "8:9 active: expected boolean, got \"maybe\"",
     ]);
+  });
+
+  it("accepts the SPEC example's spelling replayed-privileged-step as privileged-step-replayed", async () => {
+    const pack = await builtinPack();
+    const text = "apiVersion: nhi-triage/v1\nkind: Incident\nid: INC-1\nsymptoms: [replayed-privileged-step]\n";
+    expect(problems(() => loadIncident("inc.yaml", text, pack))).toEqual([]);
   });
 
   it("names the closest known symptom codes", async () => {

@@ -18,6 +18,7 @@ export const Symptom = z.strictObject({
   code: SymptomCode.describe("Public, never changes meaning."),
   leaning: z.enum(LEANINGS).describe("Which defect class the symptom points to."),
   meaning: z.string().min(1).describe("One line."),
+  aliases: z.array(SymptomCode).optional().describe("Other spellings accepted in incidents, mapped to this code."),
   phrases: z
     .array(z.string().min(1))
     .optional()
@@ -33,7 +34,7 @@ export const SymptomsFile = z.strictObject({
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const FactTest = z.strictObject({
-  fact: z.string().min(1).describe("A fact name, e.g. step.retries (see docs/facts.md)."),
+  fact: z.string().min(1).describe("A fact name, e.g. step.retries (see docs/rule-format.md)."),
   equals: Scalar.optional().describe("Known and equal."),
   notEquals: Scalar.optional().describe("Unknown or different: true unless the fact is proven equal."),
   in: z.array(Scalar).min(1).optional().describe("Known and one of these."),
