@@ -61,7 +61,7 @@ function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionR
     : def.entity === "workflow" && subject.kind === "step" && subject.workflow
       ? `workflow ${subject.workflow.id}`
       : def.entity === "incident" ? "incident" : subject.label;
-  return { holds: true, evidence: [`${owner}: ${def.label} ${showValue(value)}`] };
+  return { holds: true, evidence: [`${owner}: ${def.label}${typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`}`] };
 }
 
 function showValue(v: FactValue): string {

@@ -24,7 +24,7 @@ export function portfolio(results: readonly Triage[], top = 5): Portfolio {
       e.incidents++;
       recurring.set(step.control, e);
     }
-    const first = r.plan.find((s) => s.layer !== "containment");
+    const first = r.plan.find((s) => s.layer !== "containment" && s.because.length > 0);
     if (first && r.decision.decision !== "insufficient-evidence") {
       const e = firsts.get(first.control) ?? { title: first.title, count: 0 };
       e.count++;
