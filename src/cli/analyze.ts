@@ -39,6 +39,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const { files, problems, batch } = await expandPaths(opts.paths);
   if (files.length === 0 && problems.length === 0) throw new UsageError("no incident files given");
   const errors: Diagnostic[] = [...problems];
+  const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const results: Triage[] = [];
   const seenIds = new Map<string, string>();
@@ -56,6 +57,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         continue;
       }
       seenIds.set(loaded.incident.id, file);
+      const a = loaded.incident.affected;
+      if (!inventory && (a?.identities?.length || a?.workflows?.length || a?.agents?.length)) {
+        warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
+      }
       results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -69,7 +74,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const report = { results, batch, summary: portfolio(results), errors, pack, style };
   await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(opts.inventory ? [opts.inventory] : [])]);
 
-  if (errors.length) process.stderr.write(`${formatDiagnostics(errors, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  const shown = [...(opts.quiet ? [] : warnings), ...errors];
+  if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   if (errors.length) return 2;
   if (opts.failOn !== undefined) {
     const bar = severityRank(opts.failOn);

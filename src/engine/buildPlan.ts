@@ -3,6 +3,7 @@ import type { Layer } from "../load/schema/rules.js";
 import { effectiveWeight } from "./classify.js";
 import { groupRefs } from "./groupRefs.js";
 import type { Decision, Finding, PlanStep } from "./types.js";
+import { compareStrings } from "./compare.js";
 
 interface Need {
   control: string;
@@ -93,7 +94,7 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
  * point, then all weight), each preceded by whatever it requires that is not placed yet.
  */
 function sequence(needs: ReadonlyMap<string, Need>, pack: RulePack): string[] {
-  const urgency = (a: Need, b: Need) => a.rank - b.rank || b.leadWeight - a.leadWeight || b.weight - a.weight || a.control.localeCompare(b.control);
+  const urgency = (a: Need, b: Need) => a.rank - b.rank || b.leadWeight - a.leadWeight || b.weight - a.weight || compareStrings(a.control, b.control);
   const placed = new Set<string>();
   const out: string[] = [];
   const place = (id: string) => {

@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import type { Symptom } from "../load/schema/rules.js";
 import type { SymptomFact } from "./symptomFact.js";
+import { compareStrings } from "./compare.js";
 
 type Alternative = { stem: string } | { prefix: string };
 interface Detector {
@@ -136,7 +137,7 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors): Sympt
     }
   }
   return [...found.entries()]
-    .sort((a, b) => a[1].at - b[1].at || a[0].localeCompare(b[0]))
+    .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
     .map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
 }
 

@@ -4,6 +4,7 @@ import { evaluateCondition } from "./evaluateCondition.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Finding } from "./types.js";
+import { compareStrings } from "./compare.js";
 
 /** Whether a condition looks at the incident's symptoms at all (outside a negation). */
 export function testsSymptoms(c: Condition): boolean {
@@ -45,7 +46,7 @@ export function evaluateRules(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
       b.weight - a.weight ||
-      a.rule.localeCompare(b.rule) ||
-      a.subject.localeCompare(b.subject),
+      compareStrings(a.rule, b.rule) ||
+      compareStrings(a.subject, b.subject),
   );
 }

@@ -23,9 +23,14 @@ const DAY_MS = 86_400_000;
 const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
 
+/** A date-time without a zone is read as UTC, so ages do not change with TZ. */
+export function parseUtc(date: string): number {
+  return Date.parse(date.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/i.test(date) ? `${date}Z` : date);
+}
+
 function days(from: string | undefined, ctx: EvalContext): number | undefined {
   if (from === undefined) return undefined;
-  return Math.floor((ctx.now - Date.parse(from)) / DAY_MS);
+  return Math.floor((ctx.now - parseUtc(from)) / DAY_MS);
 }
 const len = (xs: readonly unknown[] | undefined) => xs?.length;
 

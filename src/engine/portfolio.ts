@@ -1,4 +1,5 @@
 import { DECISIONS, type DecisionKind, type Triage } from "./types.js";
+import { compareStrings } from "./compare.js";
 
 export interface Portfolio {
   incidents: number;
@@ -32,11 +33,11 @@ export function portfolio(results: readonly Triage[], top = 5): Portfolio {
     }
   }
   const recurringControls = [...recurring.entries()]
-    .sort((a, b) => b[1].incidents - a[1].incidents || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1].incidents - a[1].incidents || compareStrings(a[0], b[0]))
     .slice(0, top)
     .map(([control, e]) => ({ control, title: e.title, incidents: e.incidents }));
   const best = [...firsts.entries()].sort(
-    (a, b) => b[1].count - a[1].count || (recurring.get(b[0])?.incidents ?? 0) - (recurring.get(a[0])?.incidents ?? 0) || a[0].localeCompare(b[0]),
+    (a, b) => b[1].count - a[1].count || (recurring.get(b[0])?.incidents ?? 0) - (recurring.get(a[0])?.incidents ?? 0) || compareStrings(a[0], b[0]),
   )[0];
   return {
     incidents: results.length,

@@ -1,5 +1,6 @@
 import { effectiveWeight } from "./classify.js";
 import type { Decision, Finding, PlanStep, Scores } from "./types.js";
+import { compareStrings } from "./compare.js";
 
 const FAILURE_POINT = {
   orchestration: "which system acts next, in what order, under which business rule",
@@ -9,7 +10,7 @@ const FAILURE_POINT = {
 function strongest(findings: readonly Finding[], defects: readonly Finding["defect"][], n: number): string {
   const seen = new Set<string>();
   const picked: string[] = [];
-  for (const f of [...findings].sort((a, b) => effectiveWeight(b) - effectiveWeight(a) || a.rule.localeCompare(b.rule))) {
+  for (const f of [...findings].sort((a, b) => effectiveWeight(b) - effectiveWeight(a) || compareStrings(a.rule, b.rule))) {
     if (!defects.includes(f.defect) || seen.has(f.rule)) continue;
     seen.add(f.rule);
     const ev = f.evidence.slice(0, 2).map(briefEvidence).join("; ");

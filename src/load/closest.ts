@@ -1,3 +1,4 @@
+import { compareStrings } from "../engine/compare.js";
 /** Edit distance with a cut-off, so a long candidate list stays cheap. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -32,7 +33,7 @@ export function closest(word: string, known: Iterable<string>, limit = 3): strin
     // Replacing most of a short word is not a suggestion, just noise.
     if (d <= max && d < w.length) scored.push([k, d]);
   }
-  scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
+  scored.sort((x, y) => x[1] - y[1] || compareStrings(x[0], y[0]));
   return scored.slice(0, limit).map(([k]) => k);
 }
 

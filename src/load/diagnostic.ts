@@ -1,3 +1,4 @@
+import { compareStrings } from "../engine/compare.js";
 /** A problem in a user's file, shown as `file:line:column  message` with a source excerpt. */
 export interface Diagnostic {
   file: string;
@@ -38,5 +39,5 @@ export function diagnostic(
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.message, b.message);
 }

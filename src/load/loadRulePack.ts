@@ -9,6 +9,7 @@ import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
 import { ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
 import type { Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
+import { compareStrings } from "../engine/compare.js";
 
 async function exists(p: string): Promise<boolean> {
   return stat(p).then(() => true, () => false);
@@ -102,7 +103,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   return {
     symptoms: symptomMap,
     aliases: new Map([...symptomMap.values()].flatMap((s) => (s.aliases ?? []).map((a) => [a, s.code] as const))),
-    rules: [...rules.map((r) => r.value)].sort((a, b) => a.id.localeCompare(b.id)),
+    rules: [...rules.map((r) => r.value)].sort((a, b) => compareStrings(a.id, b.id)),
     controls: new Map(controls.map((c) => [c.value.id, c.value])),
     catalog,
     crosswalk,
