@@ -28,6 +28,7 @@ export interface AnalyzeOptions {
 }
 
 const PROGRESS_THRESHOLD = 20;
+const OTHER_KINDS = new Set(["Inventory", "Waivers", "RuleSet", "Controls", "Symptoms", "RuleCases", "DomainReasoning"]);
 
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
@@ -36,7 +37,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   let inventory: InventoryIndex | undefined;
   if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
 
-  const { files, problems, batch } = await expandPaths(opts.paths);
+  const { files, problems, batch, discovered } = await expandPaths(opts.paths);
+  const skipped: string[] = [];
   if (files.length === 0 && problems.length === 0) throw new UsageError("no incident files given");
   const errors: Diagnostic[] = [...problems];
   const warnings: Diagnostic[] = [];
@@ -49,6 +51,12 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     if (progress) process.stderr.write(`\ranalysing ${i + 1}/${files.length}`);
     try {
       const text = await readText(file);
+      // A folder may also hold the inventory or a rule pack; those are not incidents to analyse.
+      const kind = /^kind:\s*["']?(\w+)/m.exec(text)?.[1];
+      if (discovered.has(file) && kind !== undefined && OTHER_KINDS.has(kind)) {
+        skipped.push(file);
+        continue;
+      }
       const loaded = loadIncident(file, text, pack, inventory);
       const prev = seenIds.get(loaded.incident.id);
       if (prev) {
@@ -74,6 +82,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const report = { results, batch, summary: portfolio(results), errors, pack, style };
   await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(opts.inventory ? [opts.inventory] : [])]);
 
+  if (skipped.length && !opts.quiet) {
+    process.stderr.write(`note: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} in the folders that are not incidents: ${skipped.join(", ")}\n`);
+  }
   const shown = [...(opts.quiet ? [] : warnings), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   if (errors.length) return 2;

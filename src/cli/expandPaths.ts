@@ -8,6 +8,8 @@ export interface Expanded {
   problems: Diagnostic[];
   /** True when a folder or several files were given: the output is a batch. */
   batch: boolean;
+  /** Files found by searching a folder rather than named by the user. */
+  discovered: ReadonlySet<string>;
 }
 
 /** Files as given, folders searched recursively for *.yaml and *.yml, in a stable order. */
@@ -15,6 +17,7 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
   const files: string[] = [];
   const problems: Diagnostic[] = [];
   let batch = paths.length > 1;
+  const discovered = new Set<string>();
   for (const p of paths) {
     if (p === "-") {
       files.push(p);
@@ -32,8 +35,9 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
         .sort();
       if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no *.yaml or *.yml files"));
       files.push(...found);
+      found.forEach((f) => discovered.add(f));
     } else files.push(p);
   }
   const seen = new Set<string>();
-  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch };
+  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch, discovered };
 }

@@ -220,3 +220,16 @@ describe("nhi-triage analyze: determinism and warnings", () => {
     expect(run(["analyze", ONE, "--quiet"]).stderr).toBe("");
   });
 });
+
+describe("nhi-triage analyze: folders", () => {
+  it("skips an inventory found in a searched folder, with a note, but not one named directly", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    copyFileSync("fixtures/inventory.yaml", join(dir, "inventory.yaml"));
+    copyFileSync(ONE, join(dir, "incident.yaml"));
+    const r = run(["analyze", dir, "--inventory", join(dir, "inventory.yaml"), "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results).toHaveLength(1);
+    expect(r.stderr).toContain(`note: skipped 1 file in the folders that are not incidents: ${join(dir, "inventory.yaml")}`);
+    expect(run(["analyze", join(dir, "inventory.yaml")]).code).toBe(2);
+  });
+});
