@@ -11,15 +11,24 @@ interface Need {
   subjects: Set<string>;
   /** Weight of the findings it answers. */
   weight: number;
-  /** Of that, the weight that points at the leading layer: the failure point. */
+  /** Of that, the weight of findings that name the failure point. */
   leadWeight: number;
   rank: number;
 }
 
-const LEAD_DEFECTS = {
-  orchestration: ["coordination", "boundary"],
-  identity: ["attribution", "boundary"],
-} as const;
+/** Which findings name the failure point, and so which controls go first within a layer. */
+function failurePointDefects(decision: Decision): readonly string[] {
+  switch (decision.decision) {
+    case "orchestration-first":
+      return ["coordination", "boundary"];
+    case "identity-first":
+      return ["attribution", "boundary"];
+    case "both":
+      return decision.reason === "boundary" ? ["boundary"] : [];
+    default:
+      return [];
+  }
+}
 
 function layerRank(layer: Layer, decision: Decision): number {
   if (layer === "containment") return 0;
@@ -36,7 +45,7 @@ function layerRank(layer: Layer, decision: Decision): number {
  * controls that need them, and are pulled into the plan when no finding names them.
  */
 export function buildPlan(findings: readonly Finding[], decision: Decision, pack: RulePack): { contain: PlanStep[]; plan: PlanStep[] } {
-  const lead = "lead" in decision ? decision.lead : undefined;
+  const pointDefects = failurePointDefects(decision);
   const needs = new Map<string, Need>();
   const countedRule = new Map<string, Set<string>>();
   const need = (id: string): Need => {
@@ -58,7 +67,7 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
       if (!counted.has(f.rule)) {
         counted.add(f.rule);
         n.weight += effectiveWeight(f);
-        if (lead && (LEAD_DEFECTS[lead] as readonly string[]).includes(f.defect)) n.leadWeight += effectiveWeight(f);
+        if (pointDefects.includes(f.defect)) n.leadWeight += effectiveWeight(f);
       }
     }
   }

@@ -5,7 +5,7 @@ export interface Portfolio {
   incidents: number;
   decisions: Record<DecisionKind, number>;
   containFirst: number;
-  /** Controls by how many incidents' plans include them, most first. */
+  /** Controls that two or more incidents' plans include, most first. */
   recurringControls: Array<{ control: string; title: string; incidents: number }>;
   /** The control that most often comes first once containment is done. */
   suggestedFirst?: { control: string; title: string; firstIn: number };
@@ -33,6 +33,7 @@ export function portfolio(results: readonly Triage[], top = 5): Portfolio {
     }
   }
   const recurringControls = [...recurring.entries()]
+    .filter(([, e]) => e.incidents >= 2)
     .sort((a, b) => b[1].incidents - a[1].incidents || compareStrings(a[0], b[0]))
     .slice(0, top)
     .map(([control, e]) => ({ control, title: e.title, incidents: e.incidents }));
