@@ -25,7 +25,8 @@ interface Token {
   end: number;
 }
 
-const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neither", "nothing", "cannot", "nobody", "lacked", "lacks", "lack"]);
+// "nobody" is left out on purpose: "nobody noticed the job retried" still says it retried.
+const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neither", "nothing", "cannot", "lacked", "lacks", "lack"]);
 /** Phrases that put a whole clause in doubt: "no sign the key was misused". */
 const CLAUSE_NEGATIONS = [["no", "sign"], ["no", "evidence"], ["no", "indication"], ["not", "clear"], ["unconfirmed"]];
 const NEGATION_REACH = 4;

@@ -43,6 +43,10 @@ describe("free-text symptom detection", () => {
     expect(codes(text)).not.toContain(code);
   });
 
+  it("a negated subject does not negate the event", () => {
+    expect(codes("Nobody noticed the job retried all weekend.")).toContain("repeated-retries");
+  });
+
   it("keeps a negation that belongs to the phrase itself", () => {
     expect(codes("There was no rollback for the schema change.")).toContain("no-compensation");
   });
