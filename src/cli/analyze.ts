@@ -67,6 +67,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
       seenIds.set(loaded.incident.id, file);
       const a = loaded.incident.affected;
       if (!inventory && (a?.identities?.length || a?.workflows?.length || a?.agents?.length)) {
+        sources.set(file, text);
         warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
       }
       results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
