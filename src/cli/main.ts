@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
-import { SEVERITIES } from "../load/schema/common.js";
+import { SEVERITIES, type Severity } from "../load/severity.js";
+import { ANALYZE_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { terminalStyle } from "./style.js";
 
@@ -23,7 +24,7 @@ function program(setCode: (code: number) => void): Command {
     .argument("<path...>", "incident files, folders, or -")
     .option("--inventory <file>", "NHI inventory the incidents' affected ids resolve against")
     .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "ndjson", "markdown"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(ANALYZE_FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(SEVERITIES))
     .option("--now <date>", "reference date for credential ages (default: today)")
@@ -36,12 +37,12 @@ function program(setCode: (code: number) => void): Command {
         await analyze({
           paths,
           rules: o.rules as string[],
-          format: o.format as "text",
+          format: o.format as AnalyzeFormat,
           noColor: o.color === false,
           quiet: g.quiet === true,
           ...(o.inventory ? { inventory: o.inventory as string } : {}),
           ...(o.output ? { output: o.output as string } : {}),
-          ...(o.failOn ? { failOn: o.failOn as "high" } : {}),
+          ...(o.failOn ? { failOn: o.failOn as Severity } : {}),
           ...(o.now ? { now: o.now as string } : {}),
         }),
       );

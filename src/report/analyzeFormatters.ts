@@ -1,11 +1,10 @@
+import type { AnalyzeFormat } from "./analyzeFormat.js";
 import type { AnalyzeReport } from "./AnalyzeReport.js";
 import { formatJson } from "./formatJson.js";
 import { formatMarkdown } from "./formatMarkdown.js";
 import { formatNdjson } from "./formatNdjson.js";
 import { formatText } from "./formatText.js";
 
-export const ANALYZE_FORMATS = ["text", "json", "ndjson", "markdown"] as const;
-export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 export const ANALYZE_FORMATTERS = {
   text: formatText,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEVERITIES, severityRank } from "../severity.js";
 
 export const API_VERSION = "nhi-triage/v1" as const;
 
@@ -17,13 +18,9 @@ export const DateString = z
   .refine((s) => !Number.isNaN(Date.parse(s)), "expected a real calendar date")
   .describe("An ISO 8601 date (2026-01-10) or date-time.");
 
-export const Severity = z.enum(["info", "low", "medium", "high", "critical"]);
+export const Severity = z.enum(SEVERITIES);
+export { SEVERITIES, severityRank };
 export type Severity = z.infer<typeof Severity>;
-export const SEVERITIES = Severity.options;
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
 
 export const DURATION_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
