@@ -63,6 +63,10 @@ export function parseYaml(file: string, text: string): ParseResult {
   };
 }
 
+/** The parser's words, minus its API advice and with plain words for resource limits. */
 function firstLine(s: string): string {
-  return s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const line = s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  if (/Maximum call stack/i.test(line)) return "nesting is too deep to read";
+  if (/multiple documents/i.test(line)) return "a file holds one document, but this one has a second (after ---)";
+  return line;
 }

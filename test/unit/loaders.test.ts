@@ -81,6 +81,14 @@ active: maybe
     expect(first).toMatch(/^\d+:\d+ invalid YAML: /);
   });
 
+  it("explains deep nesting and a second document in plain words", async () => {
+    const pack = await builtinPack();
+    const deep = `apiVersion: nhi-triage/v1\nkind: Incident\nid: X\ndescription: ${"[".repeat(10000)}${"]".repeat(10000)}\n`;
+    expect(problems(() => loadIncident("deep.yaml", deep, pack))[0]).toMatch(/^4:\d+ invalid YAML: nesting is too deep to read$/);
+    const two = "apiVersion: nhi-triage/v1\nkind: Incident\nid: X\n---\nid: Y\n";
+    expect(problems(() => loadIncident("two.yaml", two, pack))).toEqual(["4:1 invalid YAML: a file holds one document, but this one has a second (after ---)"]);
+  });
+
   it("rejects an empty file", async () => {
     const pack = await builtinPack();
     expect(problems(() => loadIncident("empty.yaml", "", pack))).toEqual(["1:1 empty file: expected a YAML document of kind: Incident"]);
