@@ -47,28 +47,24 @@ function layerRank(layer: Layer, decision: Decision): number {
 export function buildPlan(findings: readonly Finding[], decision: Decision, pack: RulePack): { contain: PlanStep[]; plan: PlanStep[] } {
   const pointDefects = failurePointDefects(decision);
   const needs = new Map<string, Need>();
-  const countedRule = new Map<string, Set<string>>();
   const need = (id: string): Need => {
     let n = needs.get(id);
     if (!n) {
       const c = pack.controls.get(id)!;
       n = { control: id, because: new Set(), subjects: new Set(), weight: 0, leadWeight: 0, rank: layerRank(c.layer, decision) };
       needs.set(id, n);
-      countedRule.set(id, new Set());
     }
     return n;
   };
   for (const f of findings) {
     for (const id of f.controls) {
       const n = need(id);
-      n.because.add(f.rule);
       if (!f.subject.startsWith("incident:")) n.subjects.add(f.subject);
-      const counted = countedRule.get(id)!;
-      if (!counted.has(f.rule)) {
-        counted.add(f.rule);
-        n.weight += effectiveWeight(f);
-        if (pointDefects.includes(f.defect)) n.leadWeight += effectiveWeight(f);
-      }
+      // A rule counts once per control, however many subjects it fired on.
+      if (n.because.has(f.rule)) continue;
+      n.because.add(f.rule);
+      n.weight += effectiveWeight(f);
+      if (pointDefects.includes(f.defect)) n.leadWeight += effectiveWeight(f);
     }
   }
   // Pull in prerequisites no finding names, transitively.

@@ -126,7 +126,8 @@ function checkFactTest(t: FactTest, path: Path, rule: Located<Rule>, err: Err): 
   if (numeric && def.type !== "number") err(rule, [...path, op], `"${op}" compares numbers, but ${t.fact} is a ${def.type}`);
   if (listOp && def.type !== "list") err(rule, [...path, op], `"${op}" tests a list, but ${t.fact} is a ${def.type}`);
   if (!numeric && !listOp && op !== "present" && def.type === "list") err(rule, [...path, op], `${t.fact} is a list: use includes, includesAny or excludes`);
-  const values = op === "in" ? t.in! : op === "equals" ? [t.equals!] : op === "notEquals" ? [t.notEquals!] : op === "includesAny" ? t.includesAny! : op === "includes" ? [t.includes!] : op === "excludes" ? [t.excludes!] : [];
+  const given = t[op];
+  const values = numeric || op === "present" ? [] : Array.isArray(given) ? given : [given];
   for (const v of values) {
     const expected = def.type === "list" ? "string" : def.type;
     if (typeof v !== expected) err(rule, [...path, op], `${t.fact} is a ${def.type}; ${JSON.stringify(v)} can never match`);

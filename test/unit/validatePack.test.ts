@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/load/diagnostic.js";
+import { loadRulePack } from "../../src/load/loadRulePack.js";
+import { RULES_DIR } from "../helpers.js";
+
+async function packProblems(when: string, subject = "identity"): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "pack-"));
+  mkdirSync(join(dir, "rules"));
+  writeFileSync(
+    join(dir, "rules", "r.yaml"),
+    `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-ONE\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`,
+  );
+  try {
+    await loadRulePack([RULES_DIR, dir]);
+    return [];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.diagnostics.map((d) => `${d.line} ${d.message}`);
+  }
+}
+
+describe("rule pack validation", () => {
+  it("accepts a well-formed rule", async () => {
+    expect(await packProblems("{ fact: identity.credential.type, in: [static-secret] }")).toEqual([]);
+  });
+  it("rejects a value the fact can never take, with a suggestion", async () => {
+    expect(await packProblems("{ fact: identity.credential.type, equals: static-secrt }")).toEqual([
+      '10 identity.credential.type is one of static-secret | password | short-lived-token | workload-identity | certificate; "static-secrt" can never match; did you mean "static-secret"?',
+    ]);
+  });
+  it("rejects a comparison that does not fit the fact's type", async () => {
+    expect(await packProblems("{ fact: identity.owner, gt: 3 }")).toEqual(['10 "gt" compares numbers, but identity.owner is a string']);
+    expect(await packProblems("{ fact: identity.privileges, equals: admin }")).toEqual(["10 identity.privileges is a list: use includes, includesAny or excludes"]);
+  });
+  it("rejects two operators in one test", async () => {
+    expect(await packProblems("{ fact: step.retries, gt: 1, lt: 5 }", "step")).toEqual([
+      "10 a fact test needs exactly one operator (equals, notEquals, in, gt, gte, lt, lte, present, includes, includesAny, excludes), found gt, lt",
+    ]);
+  });
+  it("rejects a fact the subject cannot see", async () => {
+    expect(await packProblems("{ fact: step.retries, gt: 1 }", "identity")).toEqual([
+      '10 fact "step.retries" describes a step, which a rule on subject "identity" cannot see',
+    ]);
+  });
+  it("rejects a duplicate rule id across packs, naming the first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    mkdirSync(join(dir, "rules"));
+    writeFileSync(join(dir, "rules", "r.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: ID-NO-OWNER\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: identity\n    when: { fact: identity.owner, present: false }\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n");
+    await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "ID-NO-OWNER" is already defined at .*attribution\.yaml:\d+/);
+  });
+});
