@@ -87,7 +87,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   if (skipped.length && !opts.quiet) {
     process.stderr.write(`note: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} in the folders that are not incidents: ${skipped.join(", ")}\n`);
   }
-  const shown = [...(opts.quiet ? [] : warnings), ...errors];
+  const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   if (errors.length) return 2;
   if (opts.failOn !== undefined) {
@@ -95,4 +95,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     if (results.some((r) => r.findings.some((f) => severityRank(f.severity) >= bar))) return 1;
   }
   return 0;
+}
+
+/** The same warning on many files says nothing more after the first few: fold it into one line. */
+function summariseWarnings(warnings: readonly Diagnostic[], keep = 3): Diagnostic[] {
+  const byMessage = new Map<string, Diagnostic[]>();
+  for (const w of warnings) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), w]);
+  return [...byMessage.values()].flatMap((group) =>
+    group.length <= keep
+      ? group
+      : [...group.slice(0, keep), { ...group[keep]!, line: 0, column: 0, file: `${group.length - keep} more files`, message: `also: ${group[0]!.message}` }],
+  );
 }

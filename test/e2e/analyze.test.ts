@@ -233,3 +233,15 @@ describe("nhi-triage analyze: folders", () => {
     expect(run(["analyze", join(dir, "inventory.yaml")]).code).toBe(2);
   });
 });
+
+describe("nhi-triage analyze: batch warnings", () => {
+  it("folds a warning repeated on many files into one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    const text = readFileSync(ONE, "utf8");
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `i${i}.yaml`), text.replace(/^id: .*$/m, `id: W-${i}`));
+    const r = run(["analyze", dir, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/warning {2}names affected ids/g)).toHaveLength(3);
+    expect(r.stderr).toContain("2 more files  warning  also: names affected ids but no --inventory was given");
+  });
+});
