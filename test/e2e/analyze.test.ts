@@ -245,3 +245,15 @@ describe("nhi-triage analyze: batch warnings", () => {
     expect(r.stderr).toContain("2 more files  warning  also: names affected ids but no --inventory was given");
   });
 });
+
+describe("nhi-triage analyze: the SPEC.md example", () => {
+  it("reaches the decision, finding and plan step the SPEC shows", () => {
+    const r = run(["analyze", "fixtures/spec-example/incident.yaml", "--inventory", "fixtures/spec-example/inventory.yaml", "--now", "2026-11-23", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ kind: "Triage", incident: "INC-2026-041", decision: "orchestration-first", contain: [] });
+    expect(doc.findings).toContainEqual(expect.objectContaining({ rule: "ORCH-RETRY-REPLAY", defect: "coordination", severity: "high", subject: "workflow:nightly-deploy/step:migrate-db" }));
+    expect(doc.plan.map((s: { control: string }) => s.control)).toContain("CTL-IDEMPOTENT-STEPS");
+    expect(doc.symptoms).toContainEqual({ code: "privileged-step-replayed", source: "declared", note: "second run used the same deploy token" });
+  });
+});
