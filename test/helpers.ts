@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
 import { fileURLToPath } from "node:url";
 import { loadDocument } from "../src/load/loadDocument.js";
 import { loadRulePack } from "../src/load/loadRulePack.js";
@@ -19,4 +22,11 @@ export function builtinPack(): Promise<RulePack> {
 export function builtinSymptoms() {
   const file = `${RULES_DIR}/symptoms.yaml`;
   return loadDocument(file, readFileSync(file, "utf8"), SymptomsFile, "Symptoms").value.symptoms;
+}
+
+/** A temporary folder removed when the current test finishes, so runs leave nothing behind. */
+export function tempDir(prefix = "nhi-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

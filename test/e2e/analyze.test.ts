@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
 import { run } from "./run.js";
 
 const INV = ["--inventory", "fixtures/inventory.yaml", "--now", "2026-11-23"];
@@ -89,7 +89,7 @@ describe("nhi-triage analyze (end to end)", () => {
   });
 
   it("--output writes the report and refuses to overwrite an input", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    const dir = tempDir("nhi-");
     const out = join(dir, "report.json");
     const r = run(["analyze", ONE, ...INV, "--format", "json", "--output", out]);
     expect(r.code).toBe(0);
@@ -122,7 +122,7 @@ describe("nhi-triage analyze: bad input", () => {
   });
 
   it("unknown symptom codes name the closest known codes", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    const dir = tempDir("nhi-");
     const f = join(dir, "inc.yaml");
     writeFileSync(f, "apiVersion: nhi-triage/v1\nkind: Incident\nid: X\nsymptoms: [repeated-retry]\n");
     const r = run(["analyze", f]);
@@ -176,7 +176,7 @@ describe("nhi-triage analyze: bad input", () => {
   });
 
   it("a broken rule pack fails with file:line and exit 2", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     writeFileSync(join(dir, "controls.yaml"), "apiVersion: nhi-triage/v1\nkind: Controls\ncontrols:\n  - id: CTL-A\n    title: A\n    layer: identity\n    what: a\n    requires: [CTL-B]\n    refs: [NHI1:2025, PR.AA-01, MAESTRO-L6]\n  - id: CTL-B\n    title: B\n    layer: identity\n    what: b\n    requires: [CTL-A]\n    refs: [NHI1:2025, PR.AC-4, MAESTRO-L6]\n");
     mkdirSync(join(dir, "rules"));
     writeFileSync(join(dir, "rules", "x.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: X-ONE\n    title: x\n    defect: coordination\n    severity: low\n    weight: 1\n    subject: step\n    when: { fact: step.retrys, gt: 1 }\n    reasoning: x\n    controls: [CTL-A, CTL-NOPE]\n    refs: [NHI1:2025]\n");
@@ -223,7 +223,7 @@ describe("nhi-triage analyze: determinism and warnings", () => {
 
 describe("nhi-triage analyze: folders", () => {
   it("skips an inventory found in a searched folder, with a note, but not one named directly", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    const dir = tempDir("nhi-");
     copyFileSync("fixtures/inventory.yaml", join(dir, "inventory.yaml"));
     copyFileSync(ONE, join(dir, "incident.yaml"));
     const r = run(["analyze", dir, "--inventory", join(dir, "inventory.yaml"), "--format", "json"]);
@@ -236,7 +236,7 @@ describe("nhi-triage analyze: folders", () => {
 
 describe("nhi-triage analyze: batch warnings", () => {
   it("folds a warning repeated on many files into one line", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nhi-"));
+    const dir = tempDir("nhi-");
     const text = readFileSync(ONE, "utf8");
     for (let i = 0; i < 5; i++) writeFileSync(join(dir, `i${i}.yaml`), text.replace(/^id: .*$/m, `id: W-${i}`));
     const r = run(["analyze", dir, "--format", "json"]);

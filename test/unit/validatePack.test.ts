@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/load/diagnostic.js";
 import { loadRulePack } from "../../src/load/loadRulePack.js";
-import { RULES_DIR } from "../helpers.js";
+import { RULES_DIR, tempDir } from "../helpers.js";
 
 async function packProblems(when: string, subject = "identity"): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), "pack-"));
+  const dir = tempDir("pack-");
   mkdirSync(join(dir, "rules"));
   writeFileSync(
     join(dir, "rules", "r.yaml"),
@@ -46,7 +45,7 @@ describe("rule pack validation", () => {
     ]);
   });
   it("rejects a duplicate rule id across packs, naming the first", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     mkdirSync(join(dir, "rules"));
     writeFileSync(join(dir, "rules", "r.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: ID-NO-OWNER\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: identity\n    when: { fact: identity.owner, present: false }\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n");
     await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "ID-NO-OWNER" is already defined at .*attribution\.yaml:\d+/);
