@@ -8,10 +8,13 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // the practitioner's answer in its header. `real-incidents` are the fourteen from shared/
 // (13 of 14 on the first run); `blind` are sixteen more, written by someone who had not
 // seen the detection phrases (10 of 16 on the first run, before the misses were studied).
-// The floors are today's figures, so a change that loses one fails here.
+// `blind2` are twelve more, also written blind, and not tuned for yet: 9 of 12 is an honest
+// first-run figure (the misses: a Kinesis thread limit, a Datadog OS update, Docker Hub's
+// leaked tokens). The floors are today's figures, so a change that loses one fails here.
 const SETS = [
   { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
   { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
+  { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 9 },
 ];
 
 describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR }) => {
