@@ -1,4 +1,5 @@
 import { effectiveWeight } from "./classify.js";
+import { briefEvidence } from "./symptomFact.js";
 import type { Decision, Finding, PlanStep, Scores } from "./types.js";
 import { compareStrings } from "./compare.js";
 
@@ -18,15 +19,6 @@ function strongest(findings: readonly Finding[], defects: readonly Finding["defe
     if (picked.length === n) break;
   }
   return picked.join("; ");
-}
-
-/** Evidence as a reader wants it in a sentence: the words that matched, or the fact. */
-function briefEvidence(e: string): string {
-  const detected = /^symptom \S+ \(description: (".*")\)$/.exec(e);
-  if (detected) return detected[1]!;
-  const declared = /^symptom (\S+) \(declared(?:: (.*))?\)$/.exec(e);
-  if (declared) return declared[2] ? `${declared[1]}: ${declared[2]}` : `${declared[1]} declared`;
-  return e;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
