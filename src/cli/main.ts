@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
+import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { terminalStyle } from "./style.js";
 
@@ -43,6 +44,42 @@ function program(setCode: (code: number) => void): Command {
           ...(o.inventory ? { inventory: o.inventory as string } : {}),
           ...(o.output ? { output: o.output as string } : {}),
           ...(o.failOn ? { failOn: o.failOn as Severity } : {}),
+          ...(o.now ? { now: o.now as string } : {}),
+        }),
+      );
+    });
+
+  p.command("gate")
+    .description("check the posture of an NHI inventory; as a CI gate, fail when a change adds risk")
+    .argument("<inventory>", "the inventory file (the head of the change)")
+    .option("--base <file|git-ref>", "the inventory before the change: a file, or a git ref to read the same path from")
+    .option("--waivers <file>", "accepted risks (kind: Waivers)")
+    .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity").choices(SEVERITIES).default("high"))
+    .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
+    .option("--output <file>", "write the report to a file instead of stdout")
+    .option("--strict", "also fail on stale or expired waivers")
+    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--now <date>", "reference date for ages and waiver expiry (default: today)")
+    .option("--no-color", "no colour, even on a terminal")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  nhi-triage gate inventory.yaml --base origin/main --waivers waivers.yaml\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
+    )
+    .action(async (inventory: string, o: Record<string, unknown>, cmd: Command) => {
+      const { gate } = await import("./gate.js");
+      const g = cmd.optsWithGlobals();
+      setCode(
+        await gate({
+          inventory,
+          rules: o.rules as string[],
+          failOn: o.failOn as Severity,
+          format: o.format as GateFormat,
+          strict: o.strict === true,
+          noColor: o.color === false,
+          quiet: g.quiet === true,
+          ...(o.base !== undefined ? { base: o.base as string } : {}),
+          ...(o.waivers ? { waivers: o.waivers as string } : {}),
+          ...(o.output ? { output: o.output as string } : {}),
           ...(o.now ? { now: o.now as string } : {}),
         }),
       );

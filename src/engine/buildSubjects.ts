@@ -34,3 +34,20 @@ export function buildSubjects(incident: Incident, inventory: InventoryIndex | un
   }
   return subjects;
 }
+
+/** Every entry of the inventory, for the gate: identities, workflows and their steps, agents. */
+export function inventorySubjects(inventory: InventoryIndex): Subject[] {
+  const subjects: Subject[] = [];
+  for (const identity of inventory.identities.values()) subjects.push(identitySubject(identity));
+  for (const w of inventory.workflows.values()) {
+    subjects.push(workflowSubject(w));
+    const seen = new Set<string>();
+    for (const step of w.steps ?? []) {
+      if (seen.has(step.id)) continue;
+      seen.add(step.id);
+      subjects.push(stepSubject(w, step, step.identity ? inventory.identities.get(step.identity) : undefined));
+    }
+  }
+  for (const a of inventory.agents.values()) subjects.push(agentSubject(a, a.identity ? inventory.identities.get(a.identity) : undefined));
+  return subjects;
+}

@@ -7,6 +7,8 @@ export interface ConditionResult {
   holds: boolean;
   /** What made it hold, one line per leaf; empty when it does not hold. */
   evidence: string[];
+  /** The facts that made it hold, so a finding can point at where they are written. */
+  facts: string[];
 }
 
 export interface ConditionInput {
@@ -15,37 +17,41 @@ export interface ConditionInput {
   symptoms: ReadonlyMap<string, SymptomFact>;
 }
 
-const NO: ConditionResult = { holds: false, evidence: [] };
+const NO: ConditionResult = { holds: false, evidence: [], facts: [] };
 
 export function evaluateCondition(c: Condition, input: ConditionInput): ConditionResult {
   if ("all" in c) {
     const evidence: string[] = [];
+    const facts: string[] = [];
     for (const sub of c.all) {
       const r = evaluateCondition(sub, input);
       if (!r.holds) return NO;
       evidence.push(...r.evidence);
+      facts.push(...r.facts);
     }
-    return { holds: true, evidence };
+    return { holds: true, evidence, facts };
   }
   if ("any" in c) {
     const evidence: string[] = [];
+    const facts: string[] = [];
     let holds = false;
     for (const sub of c.any) {
       const r = evaluateCondition(sub, input);
       if (r.holds) {
         holds = true;
         evidence.push(...r.evidence);
+        facts.push(...r.facts);
       }
     }
-    return holds ? { holds, evidence } : NO;
+    return holds ? { holds, evidence, facts } : NO;
   }
   if ("not" in c) {
     // A negation proves an absence; it adds no evidence line of its own.
-    return evaluateCondition(c.not, input).holds ? NO : { holds: true, evidence: [] };
+    return evaluateCondition(c.not, input).holds ? NO : { holds: true, evidence: [], facts: [] };
   }
   if ("symptom" in c) {
     const s = input.symptoms.get(c.symptom);
-    return s ? { holds: true, evidence: [describeSymptom(s)] } : NO;
+    return s ? { holds: true, evidence: [describeSymptom(s)], facts: [] } : NO;
   }
   return evaluateFact(c, input);
 }
@@ -61,10 +67,10 @@ function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionR
     : def.entity === "workflow" && subject.kind === "step" && subject.workflow
       ? `workflow ${subject.workflow.id}`
       : def.entity === "incident" ? "incident" : subject.label;
-  return { holds: true, evidence: [`${owner}: ${def.label}${typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`}`] };
+  return { holds: true, evidence: [`${owner}: ${def.label}${typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`}`], facts: [t.fact] };
 }
 
-function showValue(v: FactValue): string {
+export function showValue(v: FactValue): string {
   if (v === undefined) return "unknown";
   if (Array.isArray(v)) return v.length ? v.join(", ") : "none";
   return String(v);

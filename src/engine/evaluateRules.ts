@@ -37,6 +37,7 @@ export function evaluateRules(
         weight: rule.weight,
         subject: subject.ref,
         evidence: [...new Set(r.evidence)],
+        facts: [...new Set(r.facts)],
         refs: [...rule.refs],
         controls: [...rule.controls],
       });

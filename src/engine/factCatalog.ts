@@ -14,6 +14,8 @@ export interface FactDef {
   /** Words used in evidence lines: `step deploy: retries 3`. */
   label: string;
   description: string;
+  /** Where the fact is written inside its entity's entry, so a finding can point at the line. */
+  path?: readonly string[];
   /** Allowed values for string facts, so rule packs cannot compare against a typo. */
   values?: readonly string[];
   get(subject: Subject, ctx: EvalContext): FactValue;
@@ -41,27 +43,37 @@ export const FACTS = {
     get: (_s, ctx) => ctx.active,
   },
   "identity.kind": {
-    entity: "identity", type: "string", label: "kind", values: IDENTITY_KINDS,
+    entity: "identity", type: "string", label: "kind", values: IDENTITY_KINDS, path: ["kind"],
     description: "The identity's kind.",
     get: (s) => s.identity?.kind,
   },
   "identity.owner": {
-    entity: "identity", type: "string", label: "owner",
+    entity: "identity", type: "string", label: "owner", path: ["owner"],
     description: "The accountable owner; absent when nobody is recorded.",
     get: (s) => s.identity?.owner,
   },
   "identity.teamCount": {
-    entity: "identity", type: "number", label: "teams using it",
+    entity: "identity", type: "number", label: "teams using it", path: ["usedBy"],
     description: "How many teams use the identity (usedBy).",
     get: (s) => len(s.identity?.usedBy),
   },
+  "identity.usedBy": {
+    entity: "identity", type: "list", label: "used by", path: ["usedBy"],
+    description: "The teams that use the identity.",
+    get: (s) => s.identity?.usedBy,
+  },
+  "identity.tenants": {
+    entity: "identity", type: "list", label: "tenants", path: ["tenants"],
+    description: "The tenants or customers the identity acts for.",
+    get: (s) => s.identity?.tenants,
+  },
   "identity.tenantCount": {
-    entity: "identity", type: "number", label: "tenants",
+    entity: "identity", type: "number", label: "tenants", path: ["tenants"],
     description: "How many tenants the identity acts for.",
     get: (s) => len(s.identity?.tenants),
   },
   "identity.mixesEnvironments": {
-    entity: "identity", type: "boolean", label: "used in production and non-production",
+    entity: "identity", type: "boolean", label: "used in production and non-production", path: ["environments"],
     description: "The identity is used in production and in a non-production environment.",
     get: (s) => {
       const envs = s.identity?.environments;
@@ -70,17 +82,17 @@ export const FACTS = {
     },
   },
   "identity.credential.type": {
-    entity: "identity", type: "string", label: "credential type", values: CREDENTIAL_TYPES,
+    entity: "identity", type: "string", label: "credential type", values: CREDENTIAL_TYPES, path: ["credential", "type"],
     description: "How the identity authenticates.",
     get: (s) => s.identity?.credential?.type,
   },
   "identity.credential.storage": {
-    entity: "identity", type: "string", label: "credential storage", values: STORAGES,
+    entity: "identity", type: "string", label: "credential storage", values: STORAGES, path: ["credential", "storage"],
     description: "Where the credential is kept.",
     get: (s) => s.identity?.credential?.storage,
   },
   "identity.credential.maxAgeDays": {
-    entity: "identity", type: "number", label: "credential max age (days)",
+    entity: "identity", type: "number", label: "credential max age (days)", path: ["credential", "maxAge"],
     description: "The credential's lifetime or rotation interval, in days.",
     get: (s) => {
       const m = s.identity?.credential?.maxAge;
@@ -88,12 +100,12 @@ export const FACTS = {
     },
   },
   "identity.credential.ageDays": {
-    entity: "identity", type: "number", label: "credential age (days)",
+    entity: "identity", type: "number", label: "credential age (days)", path: ["credential", "lastRotated"],
     description: "Days since the credential was last rotated, against the reference date.",
     get: (s, ctx) => days(s.identity?.credential?.lastRotated, ctx),
   },
   "identity.credential.overdue": {
-    entity: "identity", type: "boolean", label: "credential past its max age",
+    entity: "identity", type: "boolean", label: "credential past its max age", path: ["credential", "lastRotated"],
     description: "The credential is older than its maxAge.",
     get: (s, ctx) => {
       const c = s.identity?.credential;
@@ -103,102 +115,102 @@ export const FACTS = {
     },
   },
   "identity.privileges": {
-    entity: "identity", type: "list", label: "privileges",
+    entity: "identity", type: "list", label: "privileges", path: ["privileges"],
     description: "Granted permissions.",
     get: (s) => s.identity?.privileges,
   },
   "identity.broadPrivileges": {
-    entity: "identity", type: "boolean", label: "wildcard or admin privileges",
+    entity: "identity", type: "boolean", label: "wildcard or admin privileges", path: ["privileges"],
     description: "A privilege is a wildcard or an admin/owner grant.",
     get: (s) => s.identity?.privileges?.some((p) => BROAD_PRIVILEGE.test(p)),
   },
   "identity.humanUse": {
-    entity: "identity", type: "boolean", label: "used by people",
+    entity: "identity", type: "boolean", label: "used by people", path: ["humanUse"],
     description: "People log in or act with the identity by hand.",
     get: (s) => s.identity?.humanUse,
   },
   "identity.thirdParty": {
-    entity: "identity", type: "boolean", label: "third-party",
+    entity: "identity", type: "boolean", label: "third-party", path: ["thirdParty"],
     description: "A vendor or third-party tool holds or operates the identity.",
     get: (s) => s.identity?.thirdParty,
   },
   "identity.daysSinceUse": {
-    entity: "identity", type: "number", label: "days since last use",
+    entity: "identity", type: "number", label: "days since last use", path: ["lastUsed"],
     description: "Days since the identity last authenticated, against the reference date.",
     get: (s, ctx) => days(s.identity?.lastUsed, ctx),
   },
   "workflow.engine": {
-    entity: "workflow", type: "string", label: "engine",
+    entity: "workflow", type: "string", label: "engine", path: ["engine"],
     description: "The orchestrator that runs the workflow.",
     get: (s) => s.workflow?.engine,
   },
   "workflow.stateIsolation": {
-    entity: "workflow", type: "string", label: "state isolation", values: ["per-run", "shared"],
+    entity: "workflow", type: "string", label: "state isolation", values: ["per-run", "shared"], path: ["stateIsolation"],
     description: "Whether runs keep their state apart.",
     get: (s) => s.workflow?.stateIsolation,
   },
   "workflow.credentialScope": {
-    entity: "workflow", type: "string", label: "credential scope", values: ["per-step", "per-run", "shared"],
+    entity: "workflow", type: "string", label: "credential scope", values: ["per-step", "per-run", "shared"], path: ["credentialScope"],
     description: "How widely one credential is reused across steps and runs.",
     get: (s) => s.workflow?.credentialScope,
   },
   "step.privileged": {
-    entity: "step", type: "boolean", label: "privileged",
+    entity: "step", type: "boolean", label: "privileged", path: ["privileged"],
     description: "The step changes production, money, access or data.",
     get: (s) => s.step?.privileged,
   },
   "step.retries": {
-    entity: "step", type: "number", label: "retries",
+    entity: "step", type: "number", label: "retries", path: ["retries"],
     description: "Automatic retries after a failure.",
     get: (s) => s.step?.retries,
   },
   "step.idempotent": {
-    entity: "step", type: "boolean", label: "idempotent",
+    entity: "step", type: "boolean", label: "idempotent", path: ["idempotent"],
     description: "Repeating the step is proven harmless.",
     get: (s) => s.step?.idempotent,
   },
   "step.compensation": {
-    entity: "step", type: "string", label: "compensation",
+    entity: "step", type: "string", label: "compensation", path: ["compensation"],
     description: "The action that undoes the step on failure.",
     get: (s) => s.step?.compensation,
   },
   "step.approval.required": {
-    entity: "step", type: "boolean", label: "approval required",
+    entity: "step", type: "boolean", label: "approval required", path: ["approval", "required"],
     description: "The step waits for an approval.",
     get: (s) => s.step?.approval?.required,
   },
   "step.approval.singleUse": {
-    entity: "step", type: "boolean", label: "approval single-use",
+    entity: "step", type: "boolean", label: "approval single-use", path: ["approval", "singleUse"],
     description: "The approval is consumed by one action.",
     get: (s) => s.step?.approval?.singleUse,
   },
   "step.logs": {
-    entity: "step", type: "list", label: "logs", values: LOG_FIELDS,
+    entity: "step", type: "list", label: "logs", values: LOG_FIELDS, path: ["logs"],
     description: "What the step's logs record (actor, action, resource, decision, outcome).",
     get: (s) => s.step?.logs,
   },
   "agent.tools": {
-    entity: "agent", type: "list", label: "tools",
+    entity: "agent", type: "list", label: "tools", path: ["tools"],
     description: "Tools or permissions the agent may call.",
     get: (s) => s.agent?.tools,
   },
   "agent.toolCount": {
-    entity: "agent", type: "number", label: "tool count",
+    entity: "agent", type: "number", label: "tool count", path: ["tools"],
     description: "How many tools the agent may call.",
     get: (s) => len(s.agent?.tools),
   },
   "agent.delegateCount": {
-    entity: "agent", type: "number", label: "delegates",
+    entity: "agent", type: "number", label: "delegates", path: ["delegatesTo"],
     description: "How many agents it hands sub-tasks to.",
     get: (s) => len(s.agent?.delegatesTo),
   },
   "agent.inheritsScope": {
-    entity: "agent", type: "boolean", label: "delegates inherit its scope",
+    entity: "agent", type: "boolean", label: "delegates inherit its scope", path: ["inheritsScope"],
     description: "Delegated agents inherit this agent's scope.",
     get: (s) => s.agent?.inheritsScope,
   },
   "agent.runtimeAuthorization": {
-    entity: "agent", type: "boolean", label: "runtime authorization",
+    entity: "agent", type: "boolean", label: "runtime authorization", path: ["runtimeAuthorization"],
     description: "Each tool call is authorized at request time.",
     get: (s) => s.agent?.runtimeAuthorization,
   },

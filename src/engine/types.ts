@@ -18,6 +18,8 @@ export interface Finding {
   weight: number;
   subject: string;
   evidence: string[];
+  /** Fact names that made the rule hold, so a finding can point at where they are written. */
+  facts: string[];
   refs: string[];
   controls: string[];
 }

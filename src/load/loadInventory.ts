@@ -11,7 +11,7 @@ export interface InventoryIndex {
   identities: ReadonlyMap<string, Identity>;
   workflows: ReadonlyMap<string, Workflow>;
   agents: ReadonlyMap<string, Agent>;
-  /** Where each entity is declared: `identity:svc-deploy` → path into the document. */
+  /** Where each entity is declared: `identity:svc-deploy`, `workflow:w/step:s` → path into the document. */
   paths: ReadonlyMap<string, ReadonlyArray<string | number>>;
 }
 
@@ -46,6 +46,7 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     const seen = new Set<string>();
     w.steps?.forEach((s, si) => {
       if (seen.has(s.id)) diags.push(diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
+      else if (paths.get(`workflow:${w.id}`)?.[1] === wi) paths.set(`workflow:${w.id}/step:${s.id}`, ["workflows", wi, "steps", si]);
       seen.add(s.id);
       ref(s.identity, identities, "identity", ["workflows", wi, "steps", si, "identity"]);
     });

@@ -6,8 +6,8 @@ import { byPosition, diagnostic, InputError, UsageError, type Diagnostic } from 
 import { loadDocument, type Loaded } from "./loadDocument.js";
 import { readText } from "./readText.js";
 import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
-import { ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
-import type { Control, Rule, Symptom } from "./schema/rules.js";
+import { ChangesFile, ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
+import type { ChangeRule, Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
 import { compareStrings } from "../engine/compare.js";
 
@@ -30,6 +30,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const symptoms: Located<Symptom>[] = [];
   const rules: Located<Rule>[] = [];
   const controls: Located<Control>[] = [];
+  const changes: Located<ChangeRule>[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
   const crosswalk = new Map<string, string[]>();
@@ -52,12 +53,18 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       symptoms: join(dir, "symptoms.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
+      changes: join(dir, "changes.yaml"),
       rules: await yamlFiles(join(dir, "rules")),
       frameworks: await yamlFiles(join(dir, "frameworks")),
     };
-    const has = { symptoms: await exists(parts.symptoms), controls: await exists(parts.controls), domain: await exists(parts.domain) };
-    if (!has.symptoms && !has.controls && !has.domain && parts.rules.length === 0 && parts.frameworks.length === 0) {
-      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, rules/*.yaml or frameworks/*.yaml)`);
+    const has = {
+      symptoms: await exists(parts.symptoms),
+      controls: await exists(parts.controls),
+      domain: await exists(parts.domain),
+      changes: await exists(parts.changes),
+    };
+    if (!Object.values(has).some(Boolean) && parts.rules.length === 0 && parts.frameworks.length === 0) {
+      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, rules/*.yaml or frameworks/*.yaml)`);
     }
     if (has.symptoms) {
       const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
@@ -70,6 +77,10 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     if (has.domain) {
       const f = await load(parts.domain, DomainFile, "DomainReasoning");
       if (f) domain.push(...f.value.lines);
+    }
+    if (has.changes) {
+      const f = await load(parts.changes, ChangesFile, "ChangeRules");
+      f?.value.changes.forEach((value, i) => changes.push({ value, doc: f.doc, path: ["changes", i] }));
     }
     for (const file of parts.rules) {
       const f = await load(file, RulesFile, "RuleSet");
@@ -95,7 +106,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     }
   }
 
-  const checked = validatePack({ symptoms, rules, controls, catalog, crosswalk, domain });
+  const checked = validatePack({ symptoms, rules, changes, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
 
@@ -104,6 +115,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     symptoms: symptomMap,
     aliases: new Map([...symptomMap.values()].flatMap((s) => (s.aliases ?? []).map((a) => [a, s.code] as const))),
     rules: [...rules.map((r) => r.value)].sort((a, b) => compareStrings(a.id, b.id)),
+    changes: [...changes.map((c) => c.value)].sort((a, b) => compareStrings(a.id, b.id)),
     controls: new Map(controls.map((c) => [c.value.id, c.value])),
     catalog,
     crosswalk,

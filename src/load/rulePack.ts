@@ -1,5 +1,5 @@
 import type { CompiledDetectors } from "../engine/detectSymptoms.js";
-import type { Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
+import type { ChangeRule, Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
 
 export interface Origin {
   file: string;
@@ -20,6 +20,8 @@ export interface RulePack {
   /** Accepted other spellings → the symptom code they mean. */
   aliases: ReadonlyMap<string, string>;
   rules: readonly Rule[];
+  /** What the gate compares between a base and a head inventory. */
+  changes: readonly ChangeRule[];
   controls: ReadonlyMap<string, Control>;
   catalog: ReadonlyMap<string, CatalogEntry>;
   /** CSF 1.1 id → its CSF 2.0 successors, so a user citing PR.AC-4 can be told PR.AA-05. */

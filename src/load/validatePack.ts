@@ -2,7 +2,7 @@ import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.
 import { didYouMean } from "./closest.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import type { CatalogEntry, Origin } from "./rulePack.js";
-import { OPERATORS, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
+import { OPERATORS, type ChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
 export interface Located<T> {
@@ -14,6 +14,7 @@ export interface Located<T> {
 export interface PackParts {
   symptoms: Located<Symptom>[];
   rules: Located<Rule>[];
+  changes: Located<ChangeRule>[];
   controls: Located<Control>[];
   catalog: ReadonlyMap<string, CatalogEntry>;
   crosswalk: ReadonlyMap<string, readonly string[]>;
@@ -48,6 +49,7 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
   unique(p.symptoms, (s) => s.code, "symptom");
   unique(p.controls, (c) => c.id, "control");
   unique(p.rules, (r) => r.id, "rule");
+  unique(p.changes, (r) => r.id, "rule");
 
   const symptomCodes = new Set(p.symptoms.map((s) => s.value.code));
   for (const s of p.symptoms) {
@@ -88,13 +90,56 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
       if (!domainKeys.has(key)) err(r, ["encodes", i], `unknown domain reasoning key "${key}"${didYouMean(key, domainKeys)}`);
     });
     checkCondition(r.value.when, ["when"], r, symptomCodes, err);
+    if (r.value.scope === "inventory") checkInventoryScope(r, err);
+  }
+  for (const c of p.changes) {
+    checkRefs(c, c.value.refs);
+    c.value.controls.forEach((id, i) => {
+      if (!controlIds.has(id)) err(c, ["controls", i], `unknown control "${id}"${didYouMean(id, controlIds.keys())}`);
+    });
+    checkChange(c, err);
+    if (c.value.when) {
+      checkCondition(c.value.when, ["when"], c, symptomCodes, err);
+      checkInventoryScope(c, err);
+    }
   }
   return { diagnostics: out, origins };
 }
 
 type Err = (l: Located<unknown>, sub: Path, message: string) => void;
 
-function checkCondition(c: Condition, path: Path, rule: Located<Rule>, symptoms: ReadonlySet<string>, err: Err): void {
+/** A change rule compares one fact; its kind must suit the fact's type. */
+function checkChange(c: Located<ChangeRule>, err: Err): void {
+  const { fact, change, scale, subject } = c.value;
+  const def = factDef(fact);
+  if (!def) return err(c, ["fact"], `unknown fact "${fact}"${didYouMean(fact, FACT_NAMES)}`);
+  if (def.entity === "incident") return err(c, ["fact"], `${fact} describes an incident; a change rule compares inventory entries`);
+  if (!(ENTITIES_BY_SUBJECT[subject] as readonly string[]).includes(def.entity)) {
+    err(c, ["fact"], `fact "${fact}" describes a ${def.entity}, which a rule on subject "${subject}" cannot see`);
+  }
+  const fits = { gains: def.type === "list", removed: true, increases: def.type === "number", weakens: def.type === "string" }[change];
+  if (!fits) err(c, ["change"], `"${change}" does not suit ${fact}, which is a ${def.type}`);
+  if (change === "weakens" && !scale) err(c, ["change"], `"weakens" needs a scale: the values of ${fact} from strongest to weakest`);
+  if (change !== "weakens" && scale) err(c, ["scale"], `a scale only applies to "weakens"`);
+  scale?.forEach((v, i) => {
+    if (def.values && !def.values.includes(v)) err(c, ["scale", i], `${fact} is one of ${def.values.join(" | ")}; "${v}" can never match${didYouMean(v, def.values)}`);
+  });
+}
+
+/** The gate has no incident: an inventory rule may read the inventory and nothing else. */
+function checkInventoryScope(rule: Located<{ subject: Rule["subject"]; when?: Condition }>, err: Err): void {
+  if (rule.value.subject === "incident") err(rule, ["subject"], "a rule with scope: inventory needs an inventory subject (identity, workflow, step or agent)");
+  const visit = (c: Condition, path: Path): void => {
+    if ("all" in c) return c.all.forEach((s, i) => visit(s, [...path, "all", i]));
+    if ("any" in c) return c.any.forEach((s, i) => visit(s, [...path, "any", i]));
+    if ("not" in c) return visit(c.not, [...path, "not"]);
+    if ("symptom" in c) return err(rule, [...path, "symptom"], "a rule with scope: inventory cannot test symptoms: the gate reads the inventory alone");
+    if (factDef(c.fact)?.entity === "incident") err(rule, [...path, "fact"], `a rule with scope: inventory cannot read ${c.fact}: the gate reads the inventory alone`);
+  };
+  if (rule.value.when) visit(rule.value.when, ["when"]);
+}
+
+function checkCondition(c: Condition, path: Path, rule: Located<Pick<Rule, "subject">>, symptoms: ReadonlySet<string>, err: Err): void {
   if ("all" in c) return c.all.forEach((s, i) => checkCondition(s, [...path, "all", i], rule, symptoms, err));
   if ("any" in c) return c.any.forEach((s, i) => checkCondition(s, [...path, "any", i], rule, symptoms, err));
   if ("not" in c) return checkCondition(c.not, [...path, "not"], rule, symptoms, err);
@@ -105,7 +150,7 @@ function checkCondition(c: Condition, path: Path, rule: Located<Rule>, symptoms:
   checkFactTest(c, path, rule, err);
 }
 
-function checkFactTest(t: FactTest, path: Path, rule: Located<Rule>, err: Err): void {
+function checkFactTest(t: FactTest, path: Path, rule: Located<Pick<Rule, "subject">>, err: Err): void {
   const def = factDef(t.fact);
   if (!def) {
     err(rule, [...path, "fact"], `unknown fact "${t.fact}"${didYouMean(t.fact, FACT_NAMES)}`);

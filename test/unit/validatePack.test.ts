@@ -47,7 +47,7 @@ describe("rule pack validation", () => {
   it("rejects a duplicate rule id across packs, naming the first", async () => {
     const dir = tempDir("pack-");
     mkdirSync(join(dir, "rules"));
-    writeFileSync(join(dir, "rules", "r.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: ID-NO-OWNER\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: identity\n    when: { fact: identity.owner, present: false }\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n");
-    await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "ID-NO-OWNER" is already defined at .*attribution\.yaml:\d+/);
+    writeFileSync(join(dir, "rules", "r.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: NHI-NO-OWNER\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: identity\n    when: { fact: identity.owner, present: false }\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n");
+    await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "NHI-NO-OWNER" is already defined at .*posture\.yaml:\d+/);
   });
 });

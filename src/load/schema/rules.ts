@@ -9,10 +9,12 @@ export const LEANINGS = ["coordination", "attribution", "boundary"] as const;
 export const DEFECTS = ["coordination", "attribution", "boundary", "containment"] as const;
 export const LAYERS = ["orchestration", "identity", "containment"] as const;
 export const SUBJECTS = ["incident", "identity", "workflow", "step", "agent"] as const;
+export const SCOPES = ["incident", "inventory"] as const;
 export type Leaning = (typeof LEANINGS)[number];
 export type Defect = (typeof DEFECTS)[number];
 export type Layer = (typeof LAYERS)[number];
 export type SubjectKind = (typeof SUBJECTS)[number];
+export type Scope = (typeof SCOPES)[number];
 
 export const Symptom = z.strictObject({
   code: SymptomCode.describe("Public, never changes meaning."),
@@ -71,6 +73,10 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 export const Rule = z.strictObject({
   id: RuleId,
   title: z.string().min(1),
+  scope: z
+    .enum(SCOPES)
+    .optional()
+    .describe("incident (default): analyze checks it on what an incident touches. inventory: it reads the inventory alone, so the gate checks it on every entry too."),
   defect: z.enum(DEFECTS).describe("coordination and attribution score toward a decision; boundary toward both; containment never."),
   severity: Severity,
   weight: z.number().min(0).max(10).describe("How strongly a firing points at its defect class."),
@@ -86,6 +92,37 @@ export const RulesFile = z.strictObject({
   apiVersion: z.literal(API_VERSION),
   kind: z.literal("RuleSet"),
   rules: z.array(Rule),
+});
+
+export const CHANGE_KINDS = ["gains", "removed", "increases", "weakens"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const INVENTORY_SUBJECTS = ["identity", "workflow", "step", "agent"] as const;
+
+/**
+ * A change between the base and the head inventory that adds risk even when no posture
+ * finding is new by name: privileges widened on an identity that was already broad.
+ */
+export const ChangeRule = z.strictObject({
+  id: RuleId,
+  title: z.string().min(1),
+  defect: z.enum(DEFECTS),
+  severity: Severity,
+  subject: z.enum(INVENTORY_SUBJECTS).describe("Which inventory entries are compared, matched by id."),
+  fact: z.string().min(1).describe("The fact compared between base and head (see docs/rule-format.md)."),
+  change: z
+    .enum(CHANGE_KINDS)
+    .describe("gains: a list fact gained values. removed: a recorded value was removed. increases: a number rose (or its limit was removed). weakens: a value moved down `scale`."),
+  scale: z.array(z.string().min(1)).min(2).optional().describe("For weakens: the values from strongest to weakest; a value not listed, or none, is weakest."),
+  when: Condition.optional().describe("Only when this also holds on the head entry."),
+  reasoning: z.string().min(1),
+  controls: z.array(ControlId).min(1),
+  refs: z.array(z.string().min(1)).min(1),
+});
+
+export const ChangesFile = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal("ChangeRules"),
+  changes: z.array(ChangeRule),
 });
 
 export const Control = z.strictObject({
@@ -137,5 +174,6 @@ export const DomainFile = z.strictObject({
 
 export type Symptom = z.infer<typeof Symptom>;
 export type Rule = z.infer<typeof Rule>;
+export type ChangeRule = z.infer<typeof ChangeRule>;
 export type Control = z.infer<typeof Control>;
 export type FrameworkEntry = z.infer<typeof FrameworkEntry>;

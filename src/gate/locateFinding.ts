@@ -1,0 +1,24 @@
+import { factDef } from "../engine/factCatalog.js";
+import type { Subject } from "../engine/subject.js";
+import type { InventoryIndex } from "../load/loadInventory.js";
+import type { Location } from "./types.js";
+
+/**
+ * Points at the line a reviewer should look at: the first fact of the subject's own entry
+ * that made the rule hold (`storage: env-file`), else the entry's `id`. SARIF needs a line
+ * of at least 1, so the top of the file is the last resort.
+ */
+export function locateFinding(inventory: InventoryIndex, subject: Subject, facts: readonly string[]): Location {
+  const entry = inventory.paths.get(subject.ref) ?? [];
+  for (const fact of facts) {
+    const def = factDef(fact);
+    if (def?.entity !== subject.kind || !def.path) continue;
+    const pos = inventory.doc.locate([...entry, ...def.path]);
+    if (pos) return at(inventory.file, pos);
+  }
+  return at(inventory.file, inventory.doc.locate([...entry, "id"]) ?? inventory.doc.locate(entry));
+}
+
+function at(file: string, pos: { line: number; column: number } | undefined): Location {
+  return { file, line: Math.max(1, pos?.line ?? 1), column: Math.max(1, pos?.column ?? 1) };
+}

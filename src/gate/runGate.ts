@@ -1,0 +1,68 @@
+import { compareStrings } from "../engine/compare.js";
+import type { InventoryIndex } from "../load/loadInventory.js";
+import type { LocatedWaiver } from "../load/loadWaivers.js";
+import type { RulePack } from "../load/rulePack.js";
+import { severityRank, type Severity } from "../load/schema/common.js";
+import { applyWaivers } from "./applyWaivers.js";
+import { changeFindings } from "./changeFindings.js";
+import { postureFindings } from "./postureFindings.js";
+import type { BaseState, GateFinding, GateResult } from "./types.js";
+
+export interface GateInput {
+  pack: RulePack;
+  head: InventoryIndex;
+  /** The base inventory when one was read; `base` says what happened otherwise. */
+  baseInventory?: InventoryIndex;
+  base: BaseState;
+  waivers: readonly LocatedWaiver[];
+  now: number;
+  failOn: Severity;
+  strict: boolean;
+}
+
+function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    compareStrings(a.location.file, b.location.file) ||
+    a.location.line - b.location.line ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.subject, b.subject)
+  );
+}
+
+/**
+ * Without a base every finding is new. With one, findings are matched by fingerprint;
+ * changes to entries present in both are new by definition. Only new, unwaived findings
+ * at or above `failOn` fail the gate (and, with `strict`, stale or expired waivers).
+ */
+export function runGate(input: GateInput): GateResult {
+  const head = postureFindings(input.pack, input.head, input.now);
+  const base = input.baseInventory ? postureFindings(input.pack, input.baseInventory, input.now) : [];
+  const baseKeys = new Set(base.map((f) => f.fingerprint));
+  const headKeys = new Set(head.map((f) => f.fingerprint));
+  const changes = input.baseInventory ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now) : [];
+
+  const found = {
+    new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes],
+    existing: head.filter((f) => baseKeys.has(f.fingerprint)),
+  };
+  const resolved = base.filter((f) => !headKeys.has(f.fingerprint));
+  const w = applyWaivers(found, input.waivers, input.now);
+  const bar = severityRank(input.failOn);
+  const failing = w.open.new.filter((f) => severityRank(f.severity) >= bar);
+  const strictFail = input.strict && (w.stale.length > 0 || w.expired.length > 0);
+  return {
+    passed: failing.length === 0 && !strictFail,
+    failOn: input.failOn,
+    strict: input.strict,
+    inventory: input.head.file,
+    base: input.base,
+    failing: failing.sort(bySeverityThenPlace),
+    new: w.open.new.sort(bySeverityThenPlace),
+    existing: w.open.existing.sort(bySeverityThenPlace),
+    resolved: resolved.sort(bySeverityThenPlace),
+    waived: w.waived.sort(bySeverityThenPlace),
+    expiredWaivers: w.expired,
+    staleWaivers: w.stale,
+  };
+}

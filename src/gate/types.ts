@@ -1,0 +1,68 @@
+import type { Severity } from "../load/schema/common.js";
+import type { Defect } from "../load/schema/rules.js";
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface FindingBase {
+  /** Stable across edits: a hash of the rule id and the subject, never of positions. */
+  fingerprint: string;
+  rule: string;
+  title: string;
+  defect: Defect;
+  severity: Severity;
+  subject: string;
+  evidence: string[];
+  controls: string[];
+  refs: string[];
+  location: Location;
+}
+
+/**
+ * `posture`: a weakness the inventory shows by itself. `change`: a difference from the
+ * base inventory that adds risk, with the values before and after.
+ */
+export type GateFinding =
+  | (FindingBase & { origin: "posture" })
+  | (FindingBase & { origin: "change"; before: string; after: string });
+
+export interface WaiverRef {
+  rule: string;
+  subject: string;
+  reason: string;
+  owner: string;
+  expires: string;
+  location: Location;
+}
+
+export type WaivedFinding = GateFinding & { status: "new" | "existing"; waiver: WaiverRef };
+
+export interface ExpiredWaiver extends WaiverRef {
+  /** Fingerprints of the findings it would have waived. */
+  matches: string[];
+}
+
+export type BaseState =
+  | { kind: "none" }
+  | { kind: "absent"; label: string }
+  | { kind: "invalid"; label: string; problems: number }
+  | { kind: "present"; label: string };
+
+export interface GateResult {
+  passed: boolean;
+  failOn: Severity;
+  strict: boolean;
+  inventory: string;
+  base: BaseState;
+  /** New findings at or above failOn, not waived: what fails the gate. */
+  failing: GateFinding[];
+  new: GateFinding[];
+  existing: GateFinding[];
+  resolved: GateFinding[];
+  waived: WaivedFinding[];
+  expiredWaivers: ExpiredWaiver[];
+  staleWaivers: WaiverRef[];
+}

@@ -1,0 +1,62 @@
+import type { GateFinding, GateResult, WaivedFinding } from "../gate/types.js";
+import { API_VERSION } from "../load/schema/common.js";
+import type { GateReport } from "./GateReport.js";
+
+/** Field order is fixed, for byte-identical output. */
+export function gateFindingDocument(f: GateFinding | WaivedFinding, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fingerprint: f.fingerprint,
+    rule: f.rule,
+    title: f.title,
+    origin: f.origin,
+    defect: f.defect,
+    severity: f.severity,
+    subject: f.subject,
+    file: f.location.file,
+    line: f.location.line,
+    column: f.location.column,
+    ...extra,
+    ...(f.origin === "change" ? { before: f.before, after: f.after } : {}),
+    evidence: f.evidence,
+    controls: f.controls,
+    refs: f.refs,
+    ...("waiver" in f ? { status: f.status, waiver: waiverDocument(f.waiver) } : {}),
+  };
+}
+
+function waiverDocument(w: WaivedFinding["waiver"]): Record<string, unknown> {
+  return { rule: w.rule, subject: w.subject, reason: w.reason, owner: w.owner, expires: w.expires, file: w.location.file, line: w.location.line, column: w.location.column };
+}
+
+/** The public shape of a gate run (SPEC.md, `gate --format json`). */
+export function gateDocument(r: GateResult): Record<string, unknown> {
+  const failing = new Set(r.failing.map((f) => f.fingerprint));
+  return {
+    apiVersion: API_VERSION,
+    kind: "GateResult",
+    passed: r.passed,
+    failOn: r.failOn,
+    strict: r.strict,
+    inventory: r.inventory,
+    base: r.base.kind === "none" ? null : { state: r.base.kind, label: r.base.label },
+    summary: {
+      new: r.new.length,
+      failing: r.failing.length,
+      existing: r.existing.length,
+      resolved: r.resolved.length,
+      waived: r.waived.length,
+      expiredWaivers: r.expiredWaivers.length,
+      staleWaivers: r.staleWaivers.length,
+    },
+    new: r.new.map((f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
+    existing: r.existing.map((f) => gateFindingDocument(f)),
+    resolved: r.resolved.map((f) => gateFindingDocument(f)),
+    waived: r.waived.map((f) => gateFindingDocument(f)),
+    expiredWaivers: r.expiredWaivers.map((w) => ({ ...waiverDocument(w), matches: w.matches })),
+    staleWaivers: r.staleWaivers.map(waiverDocument),
+  };
+}
+
+export function formatGateJson(report: GateReport): string {
+  return `${JSON.stringify(gateDocument(report.result), null, 2)}\n`;
+}

@@ -1,0 +1,56 @@
+import type { ExpiredWaiver, GateFinding, WaiverRef } from "../gate/types.js";
+import { baseLine, type GateReport } from "./GateReport.js";
+import type { Style } from "./style.js";
+import { wrap } from "./wrap.js";
+
+const WIDTH = 92;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const at = (l: { file: string; line: number; column: number }) => `${l.file}:${l.line}:${l.column}`;
+
+function severity(sev: string, s: Style): string {
+  const label = sev.toUpperCase().padEnd(8);
+  return sev === "critical" || sev === "high" ? s.red(label) : sev === "medium" ? s.yellow(label) : s.dim(label);
+}
+
+function finding(f: GateFinding, fails: boolean, report: GateReport): string[] {
+  const { pack, style: s, result } = report;
+  const lines = [`  ${at(f.location)}  ${severity(f.severity, s)} ${s.bold(f.rule)}  ${f.subject}`];
+  lines.push(`      ${f.title}${fails ? "" : s.dim(`  (below ${result.failOn}: reported, does not fail the gate)`)}`);
+  for (const e of f.evidence) lines.push(wrap(s.dim(e), WIDTH + 20, "      "));
+  for (const c of f.controls) lines.push(`      → ${pack.controls.get(c)?.title ?? c}  ${s.dim(c)}`);
+  lines.push(wrap(s.dim(`refs: ${f.refs.join(" · ")}`), WIDTH + 20, "      "));
+  return lines;
+}
+
+function waiverLine(w: WaiverRef | ExpiredWaiver, why: string): string {
+  return `  ${at(w.location)}  ${w.rule} ${w.subject}  ${why} (owner ${w.owner})`;
+}
+
+/** PR-sized: the verdict, then what is new with file:line, then counts of the rest. */
+export function formatGateText(report: GateReport): string {
+  const { result: r, style: s } = report;
+  const out: string[] = [];
+  const verdict = r.passed ? s.green(s.bold("GATE PASSED")) : s.red(s.bold("GATE FAILED"));
+  const strictFail = r.passed ? "" : r.failing.length === 0 ? " (--strict: waivers need attention)" : "";
+  const why = r.failing.length
+    ? `${plural(r.failing.length, "new finding")} at or above ${r.failOn}`
+    : `no new finding at or above ${r.failOn}${strictFail}`;
+  out.push(`${verdict}  ${why}`);
+  out.push(s.dim(`${r.inventory}: ${baseLine(r)}`));
+  if (r.new.length) {
+    const failing = new Set(r.failing.map((f) => f.fingerprint));
+    out.push("", s.bold(`New (${r.new.length})`));
+    for (const f of r.new) out.push(...finding(f, failing.has(f.fingerprint), report));
+  }
+  out.push("", `${r.new.length} new · ${r.existing.length} existing · ${r.resolved.length} resolved · ${r.waived.length} waived`);
+  if (r.expiredWaivers.length) {
+    out.push("", s.bold(`Expired waivers (${r.expiredWaivers.length}): they no longer waive anything`));
+    for (const w of r.expiredWaivers) out.push(waiverLine(w, `expired ${w.expires}, ${plural(w.matches.length, "finding")} affected`));
+  }
+  if (r.staleWaivers.length) {
+    out.push("", s.bold(`Stale waivers (${r.staleWaivers.length}): they match no finding`));
+    for (const w of r.staleWaivers) out.push(waiverLine(w, `expires ${w.expires}`));
+  }
+  if (r.existing.length || r.waived.length || r.resolved.length) out.push("", s.dim("--format json or markdown lists the existing, resolved and waived findings."));
+  return `${out.join("\n")}\n`;
+}
