@@ -4,13 +4,14 @@ import type { InventoryIndex } from "../load/loadInventory.js";
 import type { Location } from "./types.js";
 
 /**
- * Points at the line a reviewer should look at: the first fact of the subject's own entry
- * that made the rule hold (`storage: env-file`), else the entry's `id`. SARIF needs a line
+ * Points at the line a reviewer should look at: the last fact of the subject's own entry
+ * that made the rule hold (conditions put the guard first and the trigger last, as in
+ * `type: static-secret` then `maxAge: 365d`), else the entry's `id`. SARIF needs a line
  * of at least 1, so the top of the file is the last resort.
  */
 export function locateFinding(inventory: InventoryIndex, subject: Subject, facts: readonly string[]): Location {
   const entry = inventory.paths.get(subject.ref) ?? [];
-  for (const fact of facts) {
+  for (const fact of [...facts].reverse()) {
     const def = factDef(fact);
     if (def?.entity !== subject.kind || !def.path) continue;
     const pos = inventory.doc.locate([...entry, ...def.path]);
