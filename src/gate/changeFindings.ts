@@ -25,7 +25,10 @@ export function compareValues(rule: ChangeRule, before: FactValue, after: FactVa
       return typeof after === "number" && after > before ? `raised from ${before} to ${after}` : undefined;
     case "weakens": {
       const scale = rule.scale ?? [];
-      const rank = (v: FactValue) => (typeof v === "string" && scale.includes(v) ? scale.indexOf(v) : scale.length);
+      const rank = (v: FactValue) => {
+        const i = scale.findIndex((step) => (Array.isArray(step) ? step.includes(v as string) : step === v));
+        return i < 0 ? scale.length : i;
+      };
       return rank(after) > rank(before) ? `weakened from ${showValue(before)} to ${showValue(after)}` : undefined;
     }
   }

@@ -121,8 +121,10 @@ function checkChange(c: Located<ChangeRule>, err: Err): void {
   if (!fits) err(c, ["change"], `"${change}" does not suit ${fact}, which is a ${def.type}`);
   if (change === "weakens" && !scale) err(c, ["change"], `"weakens" needs a scale: the values of ${fact} from strongest to weakest`);
   if (change !== "weakens" && scale) err(c, ["scale"], `a scale only applies to "weakens"`);
-  scale?.forEach((v, i) => {
-    if (def.values && !def.values.includes(v)) err(c, ["scale", i], `${fact} is one of ${def.values.join(" | ")}; "${v}" can never match${didYouMean(v, def.values)}`);
+  scale?.forEach((step, i) => {
+    for (const v of Array.isArray(step) ? step : [step]) {
+      if (def.values && !def.values.includes(v)) err(c, ["scale", i], `${fact} is one of ${def.values.join(" | ")}; "${v}" can never match${didYouMean(v, def.values)}`);
+    }
   });
 }
 

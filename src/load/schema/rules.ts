@@ -112,7 +112,11 @@ export const ChangeRule = z.strictObject({
   change: z
     .enum(CHANGE_KINDS)
     .describe("gains: a list fact gained values. removed: a recorded value was removed. increases: a number rose (or its limit was removed). weakens: a value moved down `scale`."),
-  scale: z.array(z.string().min(1)).min(2).optional().describe("For weakens: the values from strongest to weakest; a value not listed, or none, is weakest."),
+  scale: z
+    .array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
+    .min(2)
+    .optional()
+    .describe("For weakens: the values from strongest to weakest, a list for equals; a value not listed, or none, is weakest."),
   when: Condition.optional().describe("Only when this also holds on the head entry."),
   reasoning: z.string().min(1),
   controls: z.array(ControlId).min(1),

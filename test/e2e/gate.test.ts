@@ -1,0 +1,239 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../helpers.js";
+import { run } from "./run.js";
+
+const NOW = ["--now", "2026-11-23"];
+const RISKY = `  - id: export-key
+    kind: api-key
+    owner: team-data
+    usedBy: [team-data]
+    environments: [prod]
+    credential: { type: short-lived-token, maxAge: 1h, storage: env-file }
+    privileges: [warehouse:read]
+    lastUsed: 2026-11-22
+`;
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A repository whose main branch has the example base inventory committed at infra/nhi.yaml. */
+function repo(): { dir: string; inv: string } {
+  const dir = tempDir("nhi-gate-");
+  git(dir, "init", "-q", "-b", "main");
+  writeFileSync(join(dir, "README.md"), "before the inventory existed\n");
+  git(dir, "add", ".");
+  git(dir, "commit", "-qm", "readme");
+  mkdirSync(join(dir, "infra"));
+  copyFileSync(join(ROOT, "fixtures/gate/base.yaml"), join(dir, "infra/nhi.yaml"));
+  git(dir, "add", ".");
+  git(dir, "commit", "-qm", "inventory");
+  return { dir, inv: join(dir, "infra/nhi.yaml") };
+}
+
+/** Adds an identity that stores its secret in an env file: one new critical finding. */
+function addRisky(inv: string): void {
+  const text = readFileSync(inv, "utf8");
+  writeFileSync(inv, text.replace("workflows:\n", `${RISKY}workflows:\n`));
+}
+
+function waivers(dir: string, body: string): string {
+  const file = join(dir, "waivers.yaml");
+  writeFileSync(file, `apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers:\n${body}`);
+  return file;
+}
+
+const waiver = (rule: string, subject: string, expires: string) =>
+  `  - rule: ${rule}\n    subject: ${subject}\n    reason: accepted for the test\n    owner: team-data\n    expires: ${expires}\n`;
+
+describe("nhi-triage gate in a real git repository (end to end)", () => {
+  it("unchanged inventory against HEAD passes with nothing new", () => {
+    const { dir, inv } = repo();
+    const r = run(["gate", inv, "--base", "HEAD", "--format", "json", ...NOW], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ kind: "GateResult", passed: true, failOn: "high", new: [], resolved: [] });
+    expect(doc.base).toEqual({ state: "present", label: "HEAD:infra/nhi.yaml" });
+    expect(doc.existing.length).toBeGreaterThan(0);
+  });
+
+  it("a risky addition fails with only that addition under new, against HEAD and a branch name", () => {
+    const { dir, inv } = repo();
+    git(dir, "checkout", "-qb", "feature");
+    addRisky(inv);
+    for (const base of ["HEAD", "main"]) {
+      const r = run(["gate", "infra/nhi.yaml", "--base", base, "--format", "json", ...NOW], { cwd: dir });
+      expect(r.code).toBe(1);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.passed).toBe(false);
+      expect(doc.new.map((f: { rule: string; subject: string }) => `${f.rule} ${f.subject}`)).toEqual(["NHI-SECRET-IN-CODE identity:export-key"]);
+      expect(doc.new[0]).toMatchObject({ file: "infra/nhi.yaml", fails: true, severity: "critical" });
+      expect(doc.new[0].line).toBeGreaterThan(1);
+      expect(doc.resolved).toEqual([]);
+    }
+    // The same change committed: the branch's own HEAD has it, main does not.
+    git(dir, "commit", "-qam", "add export key");
+    expect(run(["gate", inv, "--base", "HEAD", ...NOW], { cwd: dir }).code).toBe(0);
+    expect(run(["gate", inv, "--base", "main", ...NOW], { cwd: dir }).code).toBe(1);
+  });
+
+  it("text output puts the verdict first and names file:line of the new finding", () => {
+    const { dir, inv } = repo();
+    addRisky(inv);
+    const r = run(["gate", "infra/nhi.yaml", "--base", "HEAD", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe("GATE FAILED  1 new finding at or above high");
+    expect(r.stdout).toMatch(/infra\/nhi\.yaml:\d+:\d+ {2}CRITICAL NHI-SECRET-IN-CODE {2}identity:export-key/);
+    expect(r.stdout).toMatch(/1 new · \d+ existing · 0 resolved · 0 waived/);
+  });
+
+  it("a waiver lets the gate pass and lists the finding as waived", () => {
+    const { dir, inv } = repo();
+    addRisky(inv);
+    const w = waivers(dir, waiver("NHI-SECRET-IN-CODE", "identity:export-*", "2027-01-31"));
+    const r = run(["gate", inv, "--base", "HEAD", "--waivers", w, "--format", "json", ...NOW], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.new).toEqual([]);
+    expect(doc.waived).toHaveLength(1);
+    expect(doc.waived[0]).toMatchObject({ rule: "NHI-SECRET-IN-CODE", subject: "identity:export-key", status: "new" });
+    expect(doc.waived[0].waiver).toMatchObject({ owner: "team-data", expires: "2027-01-31", line: 4 });
+  });
+
+  it("an expired waiver no longer waives: the gate fails and says so", () => {
+    const { dir, inv } = repo();
+    addRisky(inv);
+    const w = waivers(dir, waiver("NHI-SECRET-IN-CODE", "identity:export-key", "2026-11-01"));
+    const r = run(["gate", inv, "--base", "HEAD", "--waivers", w, "--format", "json", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.waived).toEqual([]);
+    expect(doc.expiredWaivers).toHaveLength(1);
+    expect(doc.expiredWaivers[0].matches).toEqual([doc.new[0].fingerprint]);
+    expect(r.stderr).toMatch(/waivers\.yaml:4:5 {2}warning {2}waiver for NHI-SECRET-IN-CODE on identity:export-key expired on 2026-11-01/);
+  });
+
+  it("a waiver still holds on its expiry day", () => {
+    const { dir, inv } = repo();
+    addRisky(inv);
+    const w = waivers(dir, waiver("NHI-SECRET-IN-CODE", "identity:export-key", "2026-11-23"));
+    expect(run(["gate", inv, "--base", "HEAD", "--waivers", w, ...NOW], { cwd: dir }).code).toBe(0);
+    expect(run(["gate", inv, "--base", "HEAD", "--waivers", w, "--now", "2026-11-24"], { cwd: dir }).code).toBe(1);
+  });
+
+  it("a stale waiver is a warning; --strict makes it fail", () => {
+    const { dir, inv } = repo();
+    const w = waivers(dir, waiver("NHI-HUMAN-USE", "identity:nobody", "2027-01-31"));
+    const r = run(["gate", inv, "--base", "HEAD", "--waivers", w, ...NOW], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/waivers\.yaml:4:5 {2}warning {2}stale waiver: NHI-HUMAN-USE on identity:nobody matches no finding/);
+    expect(r.stdout).toContain("Stale waivers (1)");
+    const strict = run(["gate", inv, "--base", "HEAD", "--waivers", w, "--strict", ...NOW], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.split("\n")[0]).toMatch(/^GATE FAILED/);
+    expect(run(["gate", inv, "--base", "HEAD", "--waivers", w, "--quiet", ...NOW], { cwd: dir }).stderr).toBe("");
+  });
+
+  it("a base commit without the file means every finding is new", () => {
+    const { dir, inv } = repo();
+    const r = run(["gate", inv, "--base", "HEAD~1", "--format", "json", ...NOW], { cwd: dir });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.base).toEqual({ state: "absent", label: "HEAD~1:infra/nhi.yaml" });
+    expect(doc.existing).toEqual([]);
+    expect(doc.new.length).toBeGreaterThan(0);
+    expect(r.code).toBe(1);
+  });
+
+  it("fails closed: a missing, unreadable or invalid head inventory is exit 2", () => {
+    const { dir, inv } = repo();
+    const missing = run(["gate", "infra/missing.yaml", "--base", "HEAD"], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/infra\/missing\.yaml.*file not found/);
+    expect(missing.stdout).toBe("");
+
+    const folder = run(["gate", "infra", "--base", "HEAD"], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/infra.*is a folder/);
+
+    writeFileSync(inv, "apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n  - id: x\n    kind: robot\n");
+    const bad = run(["gate", "infra/nhi.yaml", "--base", "HEAD"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/infra\/nhi\.yaml:5:11 {2}error {2}/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+
+    writeFileSync(inv, "identities: [\n");
+    const broken = run(["gate", "infra/nhi.yaml", "--base", "HEAD"], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/infra\/nhi\.yaml:\d+:\d+ {2}error/);
+  });
+
+  it("a base ref that does not exist is exit 2 with a clear message", () => {
+    const { dir, inv } = repo();
+    const r = run(["gate", inv, "--base", "no-such-branch"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("--base no-such-branch: no such file, and not a commit in this repository");
+  });
+
+  it("outside a repository a base that is not a file is exit 2", () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(dir, "nhi.yaml"));
+    const r = run(["gate", "nhi.yaml", "--base", "main"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--base main: no such file, and .* is not inside a git repository/);
+  });
+
+  it("an invalid base is judged as everything new, with a warning, never as a pass", () => {
+    const { dir, inv } = repo();
+    writeFileSync(inv, "apiVersion: nhi-triage/v1\nkind: Inventory\nidentities: oops\n");
+    git(dir, "commit", "-qam", "break it");
+    copyFileSync(join(ROOT, "fixtures/gate/base.yaml"), inv);
+    const r = run(["gate", inv, "--base", "HEAD", "--format", "json", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).base).toEqual({ state: "invalid", label: "HEAD:infra/nhi.yaml" });
+    expect(r.stderr).toMatch(/HEAD:infra\/nhi\.yaml:3:\d+ {2}warning {2}the base inventory is invalid/);
+  });
+
+  it("an invalid waivers file is exit 2 naming file, line and column", () => {
+    const { dir, inv } = repo();
+    const w = waivers(dir, waiver("NHI-STATIC-SECRETS", "identity:legacy-billing-key", "2027-01-31") + waiver("NHI-NO-OWNER", "svc-deploy", "2027-13-01"));
+    const r = run(["gate", inv, "--waivers", w], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/waivers\.yaml:4:11 {2}error {2}unknown rule "NHI-STATIC-SECRETS"; did you mean "NHI-STATIC-SECRET"\?/);
+    expect(r.stderr).toMatch(/waivers\.yaml:10:14 {2}error {2}subject "svc-deploy" can never match/);
+    expect(r.stderr).toMatch(/waivers\.yaml:13:14 {2}error {2}waivers\[1\]\.expires: expected a real calendar date/);
+  });
+
+  it("without --base every finding is new; --fail-on critical only fails on critical ones", () => {
+    const r = run(["gate", "fixtures/gate/base.yaml", "--format", "json", ...NOW]);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.base).toBeNull();
+    expect(doc.existing).toEqual([]);
+    expect(r.code).toBe(doc.new.some((f: { severity: string }) => ["high", "critical"].includes(f.severity)) ? 1 : 0);
+    expect(run(["gate", "fixtures/gate/base.yaml", "--fail-on", "critical", ...NOW]).code).toBe(0);
+  });
+
+  it("--output writes the report and refuses to overwrite an input", () => {
+    const dir = tempDir();
+    const out = join(dir, "gate.json");
+    const r = run(["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--format", "json", "--output", out, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).kind).toBe("GateResult");
+    const self = run(["gate", "fixtures/gate/head.yaml", "--waivers", "fixtures/gate/waivers.yaml", "--output", "fixtures/gate/waivers.yaml"]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toContain("refusing to overwrite");
+  });
+
+  it("same input, byte-identical output", () => {
+    const args = ["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", "--format", "json", ...NOW];
+    expect(run(args).stdout).toBe(run(args).stdout);
+  });
+});

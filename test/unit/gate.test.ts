@@ -1,0 +1,221 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSubjects } from "../../src/engine/buildSubjects.js";
+import { isExpired } from "../../src/gate/applyWaivers.js";
+import { changeFindings } from "../../src/gate/changeFindings.js";
+import { fingerprint } from "../../src/gate/fingerprint.js";
+import { subjectMatcher } from "../../src/gate/matchSubject.js";
+import { postureFindings } from "../../src/gate/postureFindings.js";
+import { runGate } from "../../src/gate/runGate.js";
+import { InputError } from "../../src/load/diagnostic.js";
+import { loadDocument } from "../../src/load/loadDocument.js";
+import { loadInventory } from "../../src/load/loadInventory.js";
+import { loadRulePack } from "../../src/load/loadRulePack.js";
+import { RuleCasesFile } from "../../src/load/schema/cases.js";
+import { API_VERSION } from "../../src/load/schema/common.js";
+import { builtinPack, NOW, ROOT, RULES_DIR, tempDir } from "../helpers.js";
+
+const inv = (text: string, file = "inv.yaml") => loadInventory(file, `apiVersion: nhi-triage/v1\nkind: Inventory\n${text}`);
+const HEAD = `${ROOT}fixtures/gate/head.yaml`;
+
+describe("gate posture findings", () => {
+  it("keep their fingerprints when unrelated lines are inserted above them", async () => {
+    const pack = await builtinPack();
+    const text = readFileSync(HEAD, "utf8");
+    const shifted = text.replace(
+      "identities:\n",
+      "# a comment a reviewer added\n\nidentities:\n  - id: aaa-new-and-healthy\n    kind: workload\n    owner: team-x\n    usedBy: [team-x]\n    environments: [prod]\n    credential: { type: workload-identity, storage: secret-manager }\n    privileges: [queue:read]\n    lastUsed: 2026-11-22\n",
+    );
+    const before = postureFindings(pack, loadInventory("head.yaml", text), NOW);
+    const after = postureFindings(pack, loadInventory("head.yaml", shifted), NOW);
+    expect(before.length).toBeGreaterThan(3);
+    expect(after.map((f) => f.fingerprint).sort()).toEqual(before.map((f) => f.fingerprint).sort());
+    const lines = new Map(before.map((f) => [f.fingerprint, f.location.line]));
+    for (const f of after) expect(f.location.line).toBe(lines.get(f.fingerprint)! + 10);
+  });
+
+  it("fingerprint is rule id plus subject and nothing else", () => {
+    expect(fingerprint("NHI-NO-OWNER", "identity:a")).toBe(fingerprint("NHI-NO-OWNER", "identity:a"));
+    expect(fingerprint("NHI-NO-OWNER", "identity:a")).not.toBe(fingerprint("NHI-NO-OWNER", "identity:b"));
+    expect(fingerprint("NHI-NO-OWNER", "identity:a")).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("point at the line of the fact that triggered them, never at line 0", async () => {
+    const pack = await builtinPack();
+    const i = inv("identities:\n  - id: k\n    kind: api-key\n    owner: t\n    credential:\n      type: static-secret\n      maxAge: 365d\n      storage: env-file\n");
+    const at = new Map(postureFindings(pack, i, NOW).map((f) => [f.rule, `${f.location.line}:${f.location.column}`]));
+    expect(at.get("NHI-SECRET-IN-CODE")).toBe("10:16");
+    expect(at.get("NHI-STATIC-SECRET")).toBe("9:15");
+    const noOwner = postureFindings(pack, inv("identities:\n  - id: k\n    kind: bot\n"), NOW);
+    expect(noOwner.find((f) => f.rule === "NHI-NO-OWNER")?.location).toEqual({ file: "inv.yaml", line: 4, column: 5 });
+  });
+
+  it("agree with analyze on every built-in rule case for inventory rules (positive and negative)", async () => {
+    const pack = await builtinPack();
+    const casesPath = `${RULES_DIR}/cases/builtin.yaml`;
+    const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
+    const inventory = loadInventory(`${RULES_DIR}/cases/${cases.inventory}`, readFileSync(`${RULES_DIR}/cases/${cases.inventory}`, "utf8"));
+    const gate = postureFindings(pack, inventory, Date.parse(cases.now!));
+    const inventoryRules = new Set(pack.rules.filter((r) => r.scope === "inventory").map((r) => r.id));
+    const covered = { fires: new Set<string>(), silent: new Set<string>() };
+    for (const c of cases.cases) {
+      if (c.incident.symptoms?.length || c.incident.description) continue;
+      const subjects = new Set(buildSubjects({ apiVersion: API_VERSION, kind: "Incident", id: c.name, ...c.incident }, inventory).map((s) => s.ref));
+      const fired = new Set(gate.filter((f) => subjects.has(f.subject)).map((f) => f.rule));
+      for (const id of (c.fires ?? []).filter((r) => inventoryRules.has(r))) {
+        expect(fired.has(id), `${c.name}: ${id} should fire in the gate`).toBe(true);
+        covered.fires.add(id);
+      }
+      for (const id of (c.silent ?? []).filter((r) => inventoryRules.has(r))) {
+        expect(fired.has(id), `${c.name}: ${id} should stay silent in the gate`).toBe(false);
+        covered.silent.add(id);
+      }
+    }
+    expect([...inventoryRules].filter((r) => !covered.fires.has(r) || !covered.silent.has(r))).toEqual([]);
+  });
+});
+
+describe("gate change rules", () => {
+  const base = `identities:
+  - id: a
+    kind: service-account
+    owner: team-a
+    usedBy: [team-a]
+    tenants: [acme]
+    credential: { type: workload-identity, maxAge: 30d, storage: vault }
+    privileges: [repo:read]
+workflows:
+  - id: w
+    steps:
+      - { id: s, privileged: true, retries: 1, idempotent: false }
+agents:
+  - { id: bot, tools: [tickets:read], runtimeAuthorization: true }
+`;
+  const cases: Array<[string, string, string]> = [
+    ["CHANGE-PRIVILEGES-WIDENED", "privileges: [repo:read]", "privileges: [repo:read, repo:write]"],
+    ["CHANGE-OWNER-REMOVED", "    owner: team-a\n", ""],
+    ["CHANGE-CREDENTIAL-WEAKENED", "type: workload-identity", "type: static-secret"],
+    ["CHANGE-STORAGE-WEAKENED", "storage: vault", "storage: ci-variable"],
+    ["CHANGE-MAX-AGE-RAISED", "maxAge: 30d", "maxAge: 90d"],
+    ["CHANGE-NEW-CONSUMER-TEAM", "usedBy: [team-a]", "usedBy: [team-a, team-b]"],
+    ["CHANGE-NEW-TENANT", "tenants: [acme]", "tenants: [acme, globex]"],
+    ["CHANGE-AGENT-TOOLS-ADDED", "tools: [tickets:read]", "tools: [tickets:read, db:write]"],
+    ["CHANGE-PRIVILEGED-RETRIES-RAISED", "retries: 1", "retries: 5"],
+  ];
+  const negatives: Array<[string, string, string]> = [
+    ["CHANGE-PRIVILEGES-WIDENED", "privileges: [repo:read]", "privileges: []"],
+    ["CHANGE-OWNER-REMOVED", "owner: team-a", "owner: team-b"],
+    ["CHANGE-CREDENTIAL-WEAKENED", "type: workload-identity", "type: workload-identity"],
+    ["CHANGE-STORAGE-WEAKENED", "storage: vault", "storage: secret-manager"],
+    ["CHANGE-MAX-AGE-RAISED", "maxAge: 30d", "maxAge: 1d"],
+    ["CHANGE-NEW-CONSUMER-TEAM", "usedBy: [team-a]", "usedBy: []"],
+    ["CHANGE-NEW-TENANT", "tenants: [acme]", "tenants: [acme]"],
+    ["CHANGE-AGENT-TOOLS-ADDED", "tools: [tickets:read]", "tools: []"],
+    ["CHANGE-PRIVILEGED-RETRIES-RAISED", "retries: 1, idempotent: false", "retries: 5, idempotent: true"],
+  ];
+
+  it("cover every built-in change rule with a positive and a negative case", async () => {
+    const ids = (await builtinPack()).changes.map((c) => c.id).sort();
+    expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual(ids);
+    expect([...new Set(negatives.map((c) => c[0]))].sort()).toEqual(ids);
+  });
+
+  it.each(cases)("%s fires when %s becomes %s", async (rule, from, to) => {
+    const pack = await builtinPack();
+    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to), "head.yaml"), NOW);
+    expect(found.map((f) => f.rule)).toEqual([rule]);
+    expect(found[0]!.location.file).toBe("head.yaml");
+    expect(found[0]!.location.line).toBeGreaterThan(2);
+    expect(found[0]!.evidence[0]).toMatch(/gained|removed|weakened|raised/);
+  });
+
+  it.each(negatives)("%s stays silent when %s becomes %s", async (rule, from, to) => {
+    const pack = await builtinPack();
+    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to)), NOW);
+    expect(found.map((f) => f.rule)).not.toContain(rule);
+  });
+
+  it("a removed limit counts as raised, and a credential type removed counts as weakened", async () => {
+    const pack = await builtinPack();
+    const head = base.replace("credential: { type: workload-identity, maxAge: 30d, storage: vault }", "credential: { storage: vault }");
+    const rules = changeFindings(pack.changes, inv(base), inv(head), NOW).map((f) => `${f.rule}: ${f.evidence[0]}`);
+    expect(rules).toEqual([
+      "CHANGE-CREDENTIAL-WEAKENED: identity a: credential type weakened from workload-identity to unknown",
+      "CHANGE-MAX-AGE-RAISED: identity a: credential max age (days) raised from 30 to no recorded limit",
+    ]);
+  });
+
+  it("entries new in the head are left to the posture rules", async () => {
+    const pack = await builtinPack();
+    const head = base.replace("identities:\n", "identities:\n  - { id: fresh, kind: bot, privileges: ['*'] }\n");
+    expect(changeFindings(pack.changes, inv(base), inv(head), NOW)).toEqual([]);
+  });
+});
+
+describe("gate verdict", () => {
+  it("splits findings into new, existing and resolved by fingerprint; only new ones at or above failOn fail", async () => {
+    const pack = await builtinPack();
+    const b = inv("identities:\n  - { id: a, kind: bot, humanUse: true, owner: t }\n  - { id: b, kind: bot, owner: t }\n");
+    const h = inv("identities:\n  - { id: b, kind: bot, owner: t, privileges: ['*'] }\n  - { id: a, kind: bot, owner: t, tenants: [x, y] }\n");
+    const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    expect(r.resolved.map((f) => `${f.rule} ${f.subject}`)).toEqual(["NHI-HUMAN-USE identity:a"]);
+    expect(r.new.map((f) => `${f.rule} ${f.subject}`).sort()).toEqual([
+      "CHANGE-NEW-TENANT identity:a", "CHANGE-PRIVILEGES-WIDENED identity:b", "NHI-BROAD-PRIVILEGES identity:b", "NHI-CROSS-TENANT identity:a",
+    ]);
+    expect(r.passed).toBe(false);
+    const lenient = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", label: "base" }, waivers: [], now: NOW, failOn: "critical", strict: false });
+    expect(lenient.passed).toBe(true);
+    expect(lenient.new).toHaveLength(4);
+  });
+});
+
+describe("waivers", () => {
+  it("hold through their expiry day in UTC", () => {
+    expect(isExpired("2026-11-23", Date.parse("2026-11-23T23:59:59Z"))).toBe(false);
+    expect(isExpired("2026-11-23", Date.parse("2026-11-24T00:00:00Z"))).toBe(true);
+    expect(isExpired("2026-11-23T12:00:00Z", Date.parse("2026-11-23T12:00:00Z"))).toBe(true);
+  });
+  it("match subjects exactly or with * over any characters", () => {
+    expect(subjectMatcher("identity:svc-*")("identity:svc-deploy")).toBe(true);
+    expect(subjectMatcher("identity:svc-*")("identity:key-svc-deploy")).toBe(false);
+    expect(subjectMatcher("workflow:*/step:migrate")("workflow:nightly/step:migrate")).toBe(true);
+    expect(subjectMatcher("identity:a.b")("identity:aXb")).toBe(false);
+    expect(subjectMatcher("*")("agent:x")).toBe(true);
+  });
+});
+
+describe("rule pack validation for the gate", () => {
+  async function problems(file: string, text: string): Promise<string[]> {
+    const dir = tempDir("pack-");
+    mkdirSync(join(dir, "rules"));
+    writeFileSync(join(dir, file), text);
+    try {
+      await loadRulePack([RULES_DIR, dir]);
+      return [];
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return e.diagnostics.map((d) => `${d.line} ${d.message}`);
+    }
+  }
+  it("an inventory rule cannot test symptoms or the incident", async () => {
+    const rule = (subject: string, when: string) =>
+      `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-INV\n    title: t\n    scope: inventory\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`;
+    expect(await problems("rules/r.yaml", rule("identity", "{ symptom: leaked-secret }"))).toEqual([
+      "11 a rule with scope: inventory cannot test symptoms: the gate reads the inventory alone",
+    ]);
+    expect(await problems("rules/r.yaml", rule("incident", "{ fact: incident.active, equals: true }"))).toEqual([
+      "10 a rule with scope: inventory needs an inventory subject (identity, workflow, step or agent)",
+      "11 a rule with scope: inventory cannot read incident.active: the gate reads the inventory alone",
+    ]);
+  });
+  it("a change rule's kind must suit its fact, and a scale must name real values", async () => {
+    const change = (fact: string, kind: string, extra = "") =>
+      `apiVersion: nhi-triage/v1\nkind: ChangeRules\nchanges:\n  - id: T-CHANGE\n    title: t\n    defect: attribution\n    severity: low\n    subject: identity\n    fact: ${fact}\n    change: ${kind}\n${extra}    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`;
+    expect(await problems("changes.yaml", change("identity.owner", "gains"))).toEqual(['10 "gains" does not suit identity.owner, which is a string']);
+    expect(await problems("changes.yaml", change("identity.credential.type", "weakens", "    scale: [workload-identity, static-secrt]\n"))).toEqual([
+      '11 identity.credential.type is one of static-secret | password | short-lived-token | workload-identity | certificate; "static-secrt" can never match; did you mean "static-secret"?',
+    ]);
+    expect(await problems("changes.yaml", change("identity.credential.type", "weakens"))).toEqual(['10 "weakens" needs a scale: the values of identity.credential.type from strongest to weakest']);
+  });
+});
