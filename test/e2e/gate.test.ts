@@ -237,3 +237,22 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(run(args).stdout).toBe(run(args).stdout);
   });
 });
+
+describe("the gate commands the docs show", () => {
+  it("use only options the gate has", () => {
+    const help = run(["gate", "--help"]).stdout;
+    const docs = ["README.md", "docs/github-action.md"].map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
+    const commands = docs.split("\n").filter((l) => /nhi-triage gate /.test(l));
+    expect(commands.length).toBeGreaterThan(4);
+    const flags = new Set(commands.flatMap((l) => l.match(/--[a-z][a-z-]+/g) ?? []));
+    expect([...flags].filter((f) => !help.includes(f))).toEqual([]);
+  });
+
+  it("the README's example runs and fails the gate on the example change", () => {
+    const r = run(["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^GATE FAILED {2}\d+ new findings at or above high\n/);
+    expect(r.stdout).toMatch(/\d+ new · 1 existing · 1 resolved · 2 waived/);
+  });
+});
