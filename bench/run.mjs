@@ -43,9 +43,25 @@ for (const [identities, incidents] of [[1000, 100], [10000, 1000]]) {
     case: `analyze ${incidents} incidents / ${identities} identities`,
     inventoryMb: (statSync(inv).size / 1048576).toFixed(1),
     bareParseMs: p.toFixed(0),
-    analyzeMs: a.toFixed(0),
+    commandMs: a.toFixed(0),
     ratio: (a / p).toFixed(2),
     peakRssMb: Math.max(...analyze.map((x) => x.rssMb)).toFixed(0),
+  });
+}
+// The gate on a whole inventory against itself as base: every entry evaluated twice, nothing new.
+for (const identities of [1000, 10000]) {
+  const inv = join(dir, `inventory-${identities}.yaml`);
+  const parse = Array.from({ length: RUNS }, () => bareParse(inv));
+  const gate = Array.from({ length: RUNS }, () => timed(["gate", inv, "--base", inv, "--format", "json", "--now", "2026-11-23"]));
+  const p = median(parse.map((x) => x.ms));
+  const g = median(gate.map((x) => x.ms));
+  rows.push({
+    case: `gate ${identities} identities, base = head`,
+    inventoryMb: (statSync(inv).size / 1048576).toFixed(1),
+    bareParseMs: p.toFixed(0),
+    commandMs: g.toFixed(0),
+    ratio: (g / p).toFixed(2),
+    peakRssMb: Math.max(...gate.map((x) => x.rssMb)).toFixed(0),
   });
 }
 console.log(`nhi-triage bench: node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, median of ${RUNS} runs`);

@@ -11,6 +11,7 @@ import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
 import { GATE_FORMATTERS } from "../report/gateFormatters.js";
+import { gateRules } from "../report/GateReport.js";
 import { BUILTIN_RULES_DIR } from "./builtinRules.js";
 import { parseNow } from "./parseNow.js";
 import { terminalStyle } from "./style.js";
@@ -47,7 +48,7 @@ export async function gate(opts: GateOptions): Promise<number> {
   let waivers: LocatedWaiver[] = [];
   if (opts.waivers) {
     const text = await readText(opts.waivers);
-    const ids = new Set([...pack.rules.filter((r) => r.scope === "inventory").map((r) => r.id), ...pack.changes.map((c) => c.id)]);
+    const ids = new Set(gateRules(pack).map((r) => r.id));
     waivers = loadWaivers(opts.waivers, text, ids).waivers;
     sources.set(opts.waivers, text);
   }
@@ -56,27 +57,36 @@ export async function gate(opts: GateOptions): Promise<number> {
   let baseInventory: InventoryIndex | undefined;
   if (opts.base !== undefined) {
     const src = await readBase(opts.base, opts.inventory);
-    if (src.kind === "absent") base = { kind: "absent", label: src.label };
+    const given = opts.base;
+    if (src.kind === "absent") base = { kind: "absent", given, label: src.label };
     else {
       try {
         baseInventory = loadInventory(src.label, src.text);
-        base = { kind: "present", label: src.label };
+        base = { kind: "present", given, label: src.label };
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        base = { kind: "invalid", label: src.label, problems: e.diagnostics.length };
+        base = { kind: "invalid", given, label: src.label, problems: e.diagnostics.length };
         const first = e.diagnostics[0]!;
         warnings.push(diagnostic(src.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
       }
     }
   }
 
-  const result = runGate({ pack, head, ...(baseInventory ? { baseInventory } : {}), base, waivers, now, failOn: opts.failOn, strict: opts.strict === true });
+  const result = runGate({
+    pack,
+    head,
+    ...(baseInventory ? { baseInventory } : {}),
+    base,
+    waivers,
+    ...(opts.waivers !== undefined ? { waiversFile: opts.waivers } : {}),
+    now,
+    failOn: opts.failOn,
+    strict: opts.strict === true,
+  });
   warnings.push(...waiverWarnings(result));
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const formatter = GATE_FORMATTERS[opts.format];
-  if (!formatter) throw new Error(`no formatter for ${opts.format}`);
-  await writeOutput(formatter({ result, pack, style, version }), opts.output, [opts.inventory, ...(opts.waivers ? [opts.waivers] : []), ...(opts.base ? [opts.base] : [])]);
+  await writeOutput(GATE_FORMATTERS[opts.format]({ result, pack, style, version }), opts.output, [opts.inventory, ...(opts.waivers ? [opts.waivers] : []), ...(opts.base ? [opts.base] : [])]);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return result.passed ? 0 : 1;
 }

@@ -89,6 +89,11 @@ function program(setCode: (code: number) => void): Command {
 
 /** The one place where errors become exit codes: 2 for bad input or usage, 3 for a bug. */
 export async function main(argv: string[]): Promise<void> {
+  // `nhi-triage … | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   let code = 0;
   const debug = argv.includes("--debug");
   try {

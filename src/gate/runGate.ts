@@ -15,6 +15,7 @@ export interface GateInput {
   baseInventory?: InventoryIndex;
   base: BaseState;
   waivers: readonly LocatedWaiver[];
+  waiversFile?: string;
   now: number;
   failOn: Severity;
   strict: boolean;
@@ -57,6 +58,8 @@ export function runGate(input: GateInput): GateResult {
     strict: input.strict,
     inventory: input.head.file,
     base: input.base,
+    ...(input.waiversFile !== undefined ? { waivers: input.waiversFile } : {}),
+    now: new Date(input.now).toISOString().slice(0, 10),
     failing: failing.sort(bySeverityThenPlace),
     new: w.open.new.sort(bySeverityThenPlace),
     existing: w.open.existing.sort(bySeverityThenPlace),

@@ -45,11 +45,12 @@ export interface ExpiredWaiver extends WaiverRef {
   matches: string[];
 }
 
+/** `given` is the --base as typed; `label` names what was read (`origin/main:infra/nhi.yaml`). */
 export type BaseState =
   | { kind: "none" }
-  | { kind: "absent"; label: string }
-  | { kind: "invalid"; label: string; problems: number }
-  | { kind: "present"; label: string };
+  | { kind: "absent"; given: string; label: string }
+  | { kind: "invalid"; given: string; label: string; problems: number }
+  | { kind: "present"; given: string; label: string };
 
 export interface GateResult {
   passed: boolean;
@@ -57,6 +58,10 @@ export interface GateResult {
   strict: boolean;
   inventory: string;
   base: BaseState;
+  /** The waivers file, when one was given. */
+  waivers?: string;
+  /** The reference date for ages and expiry, YYYY-MM-DD (UTC), so a run can be reproduced. */
+  now: string;
   /** New findings at or above failOn, not waived: what fails the gate. */
   failing: GateFinding[];
   new: GateFinding[];

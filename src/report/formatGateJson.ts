@@ -28,6 +28,19 @@ function waiverDocument(w: WaivedFinding["waiver"]): Record<string, unknown> {
   return { rule: w.rule, subject: w.subject, reason: w.reason, owner: w.owner, expires: w.expires, file: w.location.file, line: w.location.line, column: w.location.column };
 }
 
+/** How many of each, in a fixed order: shared by the JSON and SARIF documents. */
+export function gateSummary(r: GateResult): Record<string, number> {
+  return {
+    new: r.new.length,
+    failing: r.failing.length,
+    existing: r.existing.length,
+    resolved: r.resolved.length,
+    waived: r.waived.length,
+    expiredWaivers: r.expiredWaivers.length,
+    staleWaivers: r.staleWaivers.length,
+  };
+}
+
 /** The public shape of a gate run (SPEC.md, `gate --format json`). */
 export function gateDocument(r: GateResult): Record<string, unknown> {
   const failing = new Set(r.failing.map((f) => f.fingerprint));
@@ -38,16 +51,10 @@ export function gateDocument(r: GateResult): Record<string, unknown> {
     failOn: r.failOn,
     strict: r.strict,
     inventory: r.inventory,
-    base: r.base.kind === "none" ? null : { state: r.base.kind, label: r.base.label },
-    summary: {
-      new: r.new.length,
-      failing: r.failing.length,
-      existing: r.existing.length,
-      resolved: r.resolved.length,
-      waived: r.waived.length,
-      expiredWaivers: r.expiredWaivers.length,
-      staleWaivers: r.staleWaivers.length,
-    },
+    base: r.base.kind === "none" ? null : { state: r.base.kind, given: r.base.given, label: r.base.label },
+    waivers: r.waivers ?? null,
+    now: r.now,
+    summary: gateSummary(r),
     new: r.new.map((f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
     existing: r.existing.map((f) => gateFindingDocument(f)),
     resolved: r.resolved.map((f) => gateFindingDocument(f)),

@@ -59,7 +59,7 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ kind: "GateResult", passed: true, failOn: "high", new: [], resolved: [] });
-    expect(doc.base).toEqual({ state: "present", label: "HEAD:infra/nhi.yaml" });
+    expect(doc.base).toEqual({ state: "present", given: "HEAD", label: "HEAD:infra/nhi.yaml" });
     expect(doc.existing.length).toBeGreaterThan(0);
   });
 
@@ -145,7 +145,7 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     const { dir, inv } = repo();
     const r = run(["gate", inv, "--base", "HEAD~1", "--format", "json", ...NOW], { cwd: dir });
     const doc = JSON.parse(r.stdout);
-    expect(doc.base).toEqual({ state: "absent", label: "HEAD~1:infra/nhi.yaml" });
+    expect(doc.base).toEqual({ state: "absent", given: "HEAD~1", label: "HEAD~1:infra/nhi.yaml" });
     expect(doc.existing).toEqual([]);
     expect(doc.new.length).toBeGreaterThan(0);
     expect(r.code).toBe(1);
@@ -197,7 +197,7 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     copyFileSync(join(ROOT, "fixtures/gate/base.yaml"), inv);
     const r = run(["gate", inv, "--base", "HEAD", "--format", "json", ...NOW], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).base).toEqual({ state: "invalid", label: "HEAD:infra/nhi.yaml" });
+    expect(JSON.parse(r.stdout).base).toEqual({ state: "invalid", given: "HEAD", label: "HEAD:infra/nhi.yaml" });
     expect(r.stderr).toMatch(/HEAD:infra\/nhi\.yaml:3:\d+ {2}warning {2}the base inventory is invalid/);
   });
 
@@ -254,5 +254,17 @@ describe("the gate commands the docs show", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^GATE FAILED {2}\d+ new findings at or above high\n/);
     expect(r.stdout).toMatch(/\d+ new · 1 existing · 1 resolved · 2 waived/);
+  });
+});
+
+describe("output into a closed pipe", () => {
+  it("ends quietly when the reader stops early (| head)", () => {
+    const cli = join(ROOT, "bin/nhi-triage");
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${cli}" gate fixtures/gate/head.yaml --format sarif --now 2026-11-23 | head -c 10 >/dev/null`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.stderr).toBe("");
   });
 });

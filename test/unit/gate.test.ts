@@ -158,13 +158,13 @@ describe("gate verdict", () => {
     const pack = await builtinPack();
     const b = inv("identities:\n  - { id: a, kind: bot, humanUse: true, owner: t }\n  - { id: b, kind: bot, owner: t }\n");
     const h = inv("identities:\n  - { id: b, kind: bot, owner: t, privileges: ['*'] }\n  - { id: a, kind: bot, owner: t, tenants: [x, y] }\n");
-    const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
     expect(r.resolved.map((f) => `${f.rule} ${f.subject}`)).toEqual(["NHI-HUMAN-USE identity:a"]);
     expect(r.new.map((f) => `${f.rule} ${f.subject}`).sort()).toEqual([
       "CHANGE-NEW-TENANT identity:a", "CHANGE-PRIVILEGES-WIDENED identity:b", "NHI-BROAD-PRIVILEGES identity:b", "NHI-CROSS-TENANT identity:a",
     ]);
     expect(r.passed).toBe(false);
-    const lenient = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", label: "base" }, waivers: [], now: NOW, failOn: "critical", strict: false });
+    const lenient = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "critical", strict: false });
     expect(lenient.passed).toBe(true);
     expect(lenient.new).toHaveLength(4);
   });

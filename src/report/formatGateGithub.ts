@@ -1,0 +1,62 @@
+import type { GateFinding, Location } from "../gate/types.js";
+import type { GateReport } from "./GateReport.js";
+
+/** GitHub's own escaping for workflow command data (actions/toolkit, command.ts). */
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Property values also end at `,` and the data starts after `::`, so those are escaped too. */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function command(kind: "error" | "warning" | "notice", props: Array<[string, string | number]>, message: string): string {
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${kind}${list ? ` ${list}` : ""}::${escapeData(message)}`;
+}
+
+const where = (l: Location): Array<[string, string | number]> => [
+  // Annotations need the path as GitHub sees it in the repository: forward slashes.
+  ["file", l.file.replace(/\\/g, "/")],
+  ["line", Math.max(1, l.line)],
+  ["col", Math.max(1, l.column)],
+];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function annotation(kind: "error" | "warning", f: GateFinding, report: GateReport, note: string): string {
+  const controls = f.controls.map((c) => report.pack.controls.get(c)?.title ?? c).join(", ");
+  const message = `${f.subject}: ${f.evidence.join("; ")}${controls ? ` → ${controls}` : ""}${note}`;
+  return command(kind, [...where(f.location), ["title", `${f.rule} ${f.title}`]], message);
+}
+
+/**
+ * Annotations on the pull request's diff. Existing and waived findings are not annotated:
+ * they are not what the pull request changed, and would bury what it did. Stale and expired
+ * waivers are warnings, or errors under --strict, where they fail the gate.
+ */
+export function formatGateGithub(report: GateReport): string {
+  const r = report.result;
+  const failing = new Set(r.failing.map((f) => f.fingerprint));
+  const waiverKind = r.strict ? "error" : "warning";
+  const lines = [
+    ...r.new.filter((f) => failing.has(f.fingerprint)).map((f) => annotation("error", f, report, "")),
+    ...r.new.filter((f) => !failing.has(f.fingerprint)).map((f) => annotation("warning", f, report, ` (below ${r.failOn}: does not fail the gate)`)),
+    ...r.expiredWaivers.map((w) =>
+      command(
+        waiverKind,
+        [...where(w.location), ["title", `Expired waiver ${w.rule}`]],
+        `${w.subject}: waiver expired on ${w.expires}, it no longer waives (${plural(w.matches.length, "finding")} affected); owner ${w.owner}`,
+      ),
+    ),
+    ...r.staleWaivers.map((w) =>
+      command(waiverKind, [...where(w.location), ["title", `Stale waiver ${w.rule}`]], `${w.subject}: the waiver matches no finding, remove it; owner ${w.owner}`),
+    ),
+  ];
+  const waiverNote = r.expiredWaivers.length || r.staleWaivers.length ? `, ${plural(r.expiredWaivers.length, "expired waiver")}, ${plural(r.staleWaivers.length, "stale waiver")}` : "";
+  const summary =
+    `GATE ${r.passed ? "PASSED" : "FAILED"} — ${r.new.length} new (${r.failing.length} at or above ${r.failOn}), ` +
+    `${r.existing.length} existing, ${r.resolved.length} resolved, ${r.waived.length} waived${waiverNote}`;
+  lines.push(command("notice", [["title", "nhi-triage gate"]], summary));
+  return `${lines.join("\n")}\n`;
+}
