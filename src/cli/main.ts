@@ -49,6 +49,31 @@ function program(setCode: (code: number) => void): Command {
       );
     });
 
+  p.command("interview")
+    .description("an adaptive questionnaire for a responder mid-incident, then the same triage as analyze")
+    .option("--inventory <file>", "offer the inventory's identities, workflows and agents to pick from")
+    .option("--answers <file>", "replay saved answers (kind: Answers) without a terminal")
+    .option("--save <file>", "write the incident as a kind: Incident file that analyze reads")
+    .addOption(new Option("--format <format>", "output format of the triage").choices(ANALYZE_FORMATS).default("text"))
+    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--now <date>", "reference date for credential ages (default: today)")
+    .option("--no-color", "no colour, even on a terminal")
+    .addHelpText("after", "\nExamples:\n  nhi-triage interview --inventory fixtures/inventory.yaml --save incident.yaml\n  nhi-triage interview --answers fixtures/answers/incidents/inc-01-retry-replays-migration.yaml --inventory fixtures/inventory.yaml")
+    .action(async (o: Record<string, unknown>) => {
+      const { interview } = await import("./interview.js");
+      setCode(
+        await interview({
+          rules: o.rules as string[],
+          format: o.format as AnalyzeFormat,
+          noColor: o.color === false,
+          ...(o.inventory ? { inventory: o.inventory as string } : {}),
+          ...(o.answers ? { answers: o.answers as string } : {}),
+          ...(o.save ? { save: o.save as string } : {}),
+          ...(o.now ? { now: o.now as string } : {}),
+        }),
+      );
+    });
+
   p.command("gate")
     .description("check the posture of an NHI inventory; as a CI gate, fail when a change adds risk")
     .argument("<inventory>", "the inventory file (the head of the change)")

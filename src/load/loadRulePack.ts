@@ -9,6 +9,8 @@ import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
 import { ChangesFile, ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
 import type { ChangeRule, Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
+import { QuestionsFile, type Question } from "./schema/questions.js";
+import { validateQuestions } from "./validateQuestions.js";
 import { compareStrings } from "../engine/compare.js";
 
 async function exists(p: string): Promise<boolean> {
@@ -31,6 +33,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const rules: Located<Rule>[] = [];
   const controls: Located<Control>[] = [];
   const changes: Located<ChangeRule>[] = [];
+  const questions: Located<Question>[] = [];
+  const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
   const crosswalk = new Map<string, string[]>();
@@ -54,6 +58,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
+      questions: join(dir, "questions.yaml"),
       rules: await yamlFiles(join(dir, "rules")),
       frameworks: await yamlFiles(join(dir, "frameworks")),
     };
@@ -62,9 +67,10 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       controls: await exists(parts.controls),
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
+      questions: await exists(parts.questions),
     };
     if (!Object.values(has).some(Boolean) && parts.rules.length === 0 && parts.frameworks.length === 0) {
-      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, rules/*.yaml or frameworks/*.yaml)`);
+      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)`);
     }
     if (has.symptoms) {
       const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
@@ -77,6 +83,11 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     if (has.domain) {
       const f = await load(parts.domain, DomainFile, "DomainReasoning");
       if (f) domain.push(...f.value.lines);
+    }
+    if (has.questions) {
+      const f = await load(parts.questions, QuestionsFile, "Questions");
+      f?.value.questions.forEach((value, i) => questions.push({ value, doc: f.doc, path: ["questions", i] }));
+      if (f) intros.push(f.value.intro);
     }
     if (has.changes) {
       const f = await load(parts.changes, ChangesFile, "ChangeRules");
@@ -108,6 +119,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
 
   const checked = validatePack({ symptoms, rules, changes, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
+  diagnostics.push(...validateQuestions(questions, new Set(symptoms.map((s) => s.value.code))));
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
 
   const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
@@ -116,6 +128,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     aliases: new Map([...symptomMap.values()].flatMap((s) => (s.aliases ?? []).map((a) => [a, s.code] as const))),
     rules: [...rules.map((r) => r.value)].sort((a, b) => compareStrings(a.id, b.id)),
     changes: [...changes.map((c) => c.value)].sort((a, b) => compareStrings(a.id, b.id)),
+    questions: questions.map((q) => q.value),
+    intro: intros.join("\n\n"),
     controls: new Map(controls.map((c) => [c.value.id, c.value])),
     catalog,
     crosswalk,

@@ -1,4 +1,5 @@
 import type { CompiledDetectors } from "../engine/detectSymptoms.js";
+import type { Question } from "./schema/questions.js";
 import type { ChangeRule, Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
 
 export interface Origin {
@@ -20,6 +21,10 @@ export interface RulePack {
   /** Accepted other spellings → the symptom code they mean. */
   aliases: ReadonlyMap<string, string>;
   rules: readonly Rule[];
+  /** The interview's question graph, in asking order. */
+  questions: readonly Question[];
+  /** Shown before the interview's first question. */
+  intro: string;
   /** What the gate compares between a base and a head inventory. */
   changes: readonly ChangeRule[];
   controls: ReadonlyMap<string, Control>;

@@ -1,0 +1,89 @@
+import { stat } from "node:fs/promises";
+import { stringify } from "yaml";
+import { portfolio } from "../engine/portfolio.js";
+import { triage } from "../engine/triage.js";
+import { Cancelled, inquirerPrompter } from "../interview/prompts.js";
+import { runInterview } from "../interview/runInterview.js";
+import type { AnswerValue } from "../interview/session.js";
+import { toIncident } from "../interview/toIncident.js";
+import { UsageError } from "../load/diagnostic.js";
+import { loadAnswers } from "../load/loadAnswers.js";
+import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
+import { loadRulePack } from "../load/loadRulePack.js";
+import { readText } from "../load/readText.js";
+import type { Incident } from "../load/schema/incident.js";
+import type { AnalyzeFormat } from "../report/analyzeFormat.js";
+import { ANALYZE_FORMATTERS } from "../report/analyzeFormatters.js";
+import { BUILTIN_RULES_DIR } from "./builtinRules.js";
+import { parseNow } from "./parseNow.js";
+import { terminalStyle } from "./style.js";
+import { writeOutput } from "./writeOutput.js";
+
+export interface InterviewOptions {
+  inventory?: string;
+  answers?: string;
+  save?: string;
+  rules: string[];
+  format: AnalyzeFormat;
+  noColor?: boolean;
+  now?: string;
+}
+
+/** Exit code for Ctrl-C, as shells report a SIGINT. */
+export const CANCELLED = 130;
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+/** The saved incident: a plain `kind: Incident` file that analyze reads back to the same triage. */
+export function incidentYaml(incident: Incident, now: number): string {
+  const header = `# Written by nhi-triage interview (reference date ${new Date(now).toISOString().slice(0, 10)}).\n# Triage it again with: nhi-triage analyze <this file>\n`;
+  return header + stringify(incident, { lineWidth: 0 });
+}
+
+/**
+ * Interactive on a terminal; `--answers` replays saved answers without one. Nothing is
+ * written until the end, so Ctrl-C (exit 130) leaves no half-done file behind.
+ */
+export async function interview(opts: InterviewOptions): Promise<number> {
+  const now = parseNow(opts.now);
+  const interactive = opts.answers === undefined;
+  if (interactive && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    throw new UsageError(
+      "interview asks its questions on a terminal, and this is not one. To script it, replay saved answers: " +
+        "nhi-triage interview --answers answers.yaml (kind: Answers). To triage an incident file you already have: nhi-triage analyze incident.yaml",
+    );
+  }
+  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...opts.rules]);
+  let inventory: InventoryIndex | undefined;
+  if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
+  const style = terminalStyle(process.stdout, opts.noColor);
+  if (opts.save && !interactive && (await exists(opts.save))) {
+    throw new UsageError(`--save ${opts.save}: the file exists; refusing to overwrite it (remove it or choose another path)`);
+  }
+
+  let answers: Map<string, AnswerValue>;
+  const prompter = interactive ? inquirerPrompter() : undefined;
+  try {
+    answers = prompter
+      ? await runInterview(pack, inventory, now, { prompter, print: (l) => process.stdout.write(`${l}\n`), style })
+      : loadAnswers(opts.answers!, await readText(opts.answers!), pack.questions, inventory);
+    const incident = toIncident(pack.questions, answers, { hasInventory: inventory !== undefined });
+    const result = triage(incident, pack, inventory, { now });
+    if (interactive) process.stdout.write("\n");
+    const report = { results: [result], batch: false, summary: portfolio([result]), errors: [], pack, style };
+    process.stdout.write(ANALYZE_FORMATTERS[opts.format](report));
+    if (opts.save) {
+      if (prompter && (await exists(opts.save)) && !(await prompter.confirm(`${opts.save} exists. Overwrite it?`, false))) {
+        process.stderr.write(`not saved: ${opts.save} was left as it was\n`);
+        return 0;
+      }
+      await writeOutput(incidentYaml(incident, now), opts.save, [...(opts.inventory ? [opts.inventory] : []), ...(opts.answers ? [opts.answers] : [])]);
+      process.stderr.write(`saved the incident to ${opts.save}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (!(e instanceof Cancelled)) throw e;
+    process.stderr.write("\ncancelled: nothing was saved\n");
+    return CANCELLED;
+  }
+}

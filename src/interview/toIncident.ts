@@ -1,0 +1,43 @@
+import { API_VERSION } from "../load/schema/common.js";
+import type { Incident } from "../load/schema/incident.js";
+import type { Question } from "../load/schema/questions.js";
+import { resolve, type AnswerValue, type Answers, type SessionContext } from "./session.js";
+
+/** The choices an answer picked: yes/no answers pick the choice named yes or no. */
+export function pickedChoices(q: Question, a: AnswerValue | undefined): NonNullable<Question["choices"]> {
+  if (a === undefined) return [];
+  const values = typeof a === "boolean" ? [a ? "yes" : "no"] : typeof a === "string" ? [a] : a;
+  return (q.choices ?? []).filter((c) => values.includes(c.value));
+}
+
+/**
+ * The incident the answers describe: the same `kind: Incident` that analyze reads. Symptom
+ * codes come in question order, each once; only answers that still apply count.
+ */
+export function toIncident(questions: readonly Question[], given: Answers, ctx: SessionContext, fallbackId = "INTERVIEW"): Incident {
+  const { asked, answers } = resolve(questions, given, ctx);
+  const symptoms: string[] = [];
+  const fields: { id?: string; title?: string; description?: string } = {};
+  const affected: { identities?: string[]; workflows?: string[]; agents?: string[] } = {};
+  let active: boolean | undefined;
+  for (const q of asked) {
+    const a = answers.get(q.id);
+    if (a === undefined) continue;
+    for (const c of pickedChoices(q, a)) {
+      for (const s of c.symptoms ?? []) if (!symptoms.includes(s)) symptoms.push(s);
+      if (c.active !== undefined) active = c.active;
+    }
+    if (q.kind === "text" && q.field && typeof a === "string" && a.trim() !== "") fields[q.field] = a;
+    if (q.kind === "inventory" && q.list && Array.isArray(a) && a.length) affected[q.list] = [...new Set([...(affected[q.list] ?? []), ...a])];
+  }
+  return {
+    apiVersion: API_VERSION,
+    kind: "Incident",
+    id: fields.id ?? fallbackId,
+    ...(fields.title ? { title: fields.title } : {}),
+    ...(fields.description ? { description: fields.description } : {}),
+    ...(active !== undefined ? { active } : {}),
+    ...(symptoms.length ? { symptoms } : {}),
+    ...(Object.keys(affected).length ? { affected } : {}),
+  };
+}
