@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
 import { fileURLToPath } from "node:url";
+import { InputError } from "../src/load/diagnostic.js";
 import { loadDocument } from "../src/load/loadDocument.js";
 import { loadRulePack } from "../src/load/loadRulePack.js";
 import type { RulePack } from "../src/load/rulePack.js";
@@ -29,4 +30,21 @@ export function tempDir(prefix = "nhi-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * Loads the built-in pack plus an extra pack made of `files` (path inside the pack → text)
+ * and returns its problems as "line message", or [] when it loads.
+ */
+export async function extraPackProblems(files: Record<string, string>): Promise<string[]> {
+  const dir = tempDir("pack-");
+  mkdirSync(join(dir, "rules"));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  try {
+    await loadRulePack([RULES_DIR, dir]);
+    return [];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.diagnostics.map((d) => `${d.line} ${d.message}`);
+  }
 }

@@ -42,7 +42,10 @@ async function pickFromInventory(q: Question, current: readonly string[], ids: r
         source: (term) => {
           const t = (term ?? "").toLowerCase();
           const matches = ids.filter((id) => !picked.includes(id) && id.toLowerCase().includes(t)).slice(0, 50);
-          return [{ value: DONE, name: picked.length ? "done" : "none of them / done" }, ...matches.map((id) => ({ value: id, name: id }))];
+          const done = { value: DONE, name: picked.length ? "done" : "none of them / done" };
+          const found = matches.map((id) => ({ value: id, name: id }));
+          // Typing means looking for one: put the matches under the cursor, "done" last.
+          return t ? [...found, done] : [done, ...found];
         },
       }),
     );

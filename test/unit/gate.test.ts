@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildSubjects } from "../../src/engine/buildSubjects.js";
 import { isExpired } from "../../src/gate/applyWaivers.js";
@@ -8,13 +7,11 @@ import { fingerprint } from "../../src/gate/fingerprint.js";
 import { subjectMatcher } from "../../src/gate/matchSubject.js";
 import { postureFindings } from "../../src/gate/postureFindings.js";
 import { runGate } from "../../src/gate/runGate.js";
-import { InputError } from "../../src/load/diagnostic.js";
 import { loadDocument } from "../../src/load/loadDocument.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
-import { loadRulePack } from "../../src/load/loadRulePack.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
 import { API_VERSION } from "../../src/load/schema/common.js";
-import { builtinPack, NOW, ROOT, RULES_DIR, tempDir } from "../helpers.js";
+import { builtinPack, extraPackProblems, NOW, ROOT, RULES_DIR } from "../helpers.js";
 
 const inv = (text: string, file = "inv.yaml") => loadInventory(file, `apiVersion: nhi-triage/v1\nkind: Inventory\n${text}`);
 const HEAD = `${ROOT}fixtures/gate/head.yaml`;
@@ -186,18 +183,7 @@ describe("waivers", () => {
 });
 
 describe("rule pack validation for the gate", () => {
-  async function problems(file: string, text: string): Promise<string[]> {
-    const dir = tempDir("pack-");
-    mkdirSync(join(dir, "rules"));
-    writeFileSync(join(dir, file), text);
-    try {
-      await loadRulePack([RULES_DIR, dir]);
-      return [];
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      return e.diagnostics.map((d) => `${d.line} ${d.message}`);
-    }
-  }
+  const problems = (file: string, text: string) => extraPackProblems({ [file]: text });
   it("an inventory rule cannot test symptoms or the incident", async () => {
     const rule = (subject: string, when: string) =>
       `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-INV\n    title: t\n    scope: inventory\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`;

@@ -1,24 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/load/diagnostic.js";
 import { loadRulePack } from "../../src/load/loadRulePack.js";
-import { RULES_DIR, tempDir } from "../helpers.js";
+import { extraPackProblems, RULES_DIR, tempDir } from "../helpers.js";
 
-async function packProblems(when: string, subject = "identity"): Promise<string[]> {
-  const dir = tempDir("pack-");
-  mkdirSync(join(dir, "rules"));
-  writeFileSync(
-    join(dir, "rules", "r.yaml"),
-    `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-ONE\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`,
-  );
-  try {
-    await loadRulePack([RULES_DIR, dir]);
-    return [];
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return e.diagnostics.map((d) => `${d.line} ${d.message}`);
-  }
+function packProblems(when: string, subject = "identity"): Promise<string[]> {
+  return extraPackProblems({
+    "rules/r.yaml": `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-ONE\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`,
+  });
 }
 
 describe("rule pack validation", () => {
