@@ -29,7 +29,7 @@ export interface AnalyzeOptions {
 }
 
 const PROGRESS_THRESHOLD = 20;
-const OTHER_KINDS = new Set(["Inventory", "Waivers", "RuleSet", "Controls", "Symptoms", "RuleCases", "DomainReasoning"]);
+const OTHER_KINDS = new Set(["Inventory", "Waivers", "Answers", "RuleSet", "ChangeRules", "Questions", "Controls", "Symptoms", "RuleCases", "DomainReasoning"]);
 
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
@@ -39,7 +39,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
 
   const { files, problems, batch, discovered } = await expandPaths(opts.paths);
-  const skipped: string[] = [];
+  const skipped: Array<{ file: string; kind: string }> = [];
   if (files.length === 0 && problems.length === 0) throw new UsageError("no incident files given");
   const errors: Diagnostic[] = [...problems];
   const warnings: Diagnostic[] = [];
@@ -55,7 +55,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
       // A folder may also hold the inventory or a rule pack; those are not incidents to analyse.
       const kind = /^kind:\s*["']?(\w+)/m.exec(text)?.[1];
       if (discovered.has(file) && kind !== undefined && OTHER_KINDS.has(kind)) {
-        skipped.push(file);
+        skipped.push({ file, kind });
         continue;
       }
       const loaded = loadIncident(file, text, pack, inventory);
@@ -85,7 +85,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(opts.inventory ? [opts.inventory] : [])]);
 
   if (skipped.length && !opts.quiet) {
-    process.stderr.write(`note: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} in the folders that are not incidents: ${skipped.join(", ")}\n`);
+    process.stderr.write(`${skippedNote(skipped)}\n`);
   }
   const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
@@ -95,6 +95,16 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     if (results.some((r) => r.findings.some((f) => severityRank(f.severity) >= bar))) return 1;
   }
   return 0;
+}
+
+/** One line however many files were skipped: counts by kind and the first few paths. */
+function skippedNote(skipped: ReadonlyArray<{ file: string; kind: string }>, keep = 3): string {
+  const kinds = new Map<string, number>();
+  for (const s of skipped) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+  const byKind = [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${n} ${k}`).join(", ");
+  const shown = skipped.slice(0, keep).map((s) => s.file).join(", ");
+  const more = skipped.length > keep ? `, and ${skipped.length - keep} more` : "";
+  return `note: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} in the folders that are not incidents (${byKind}): ${shown}${more}`;
 }
 
 /** The same warning on many files says nothing more after the first few: fold it into one line. */

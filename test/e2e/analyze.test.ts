@@ -229,7 +229,7 @@ describe("nhi-triage analyze: folders", () => {
     const r = run(["analyze", dir, "--inventory", join(dir, "inventory.yaml"), "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).results).toHaveLength(1);
-    expect(r.stderr).toContain(`note: skipped 1 file in the folders that are not incidents: ${join(dir, "inventory.yaml")}`);
+    expect(r.stderr).toContain(`note: skipped 1 file in the folders that are not incidents (1 Inventory): ${join(dir, "inventory.yaml")}`);
     expect(run(["analyze", join(dir, "inventory.yaml")]).code).toBe(2);
   });
 });
