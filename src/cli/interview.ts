@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { stringify } from "yaml";
 import { portfolio } from "../engine/portfolio.js";
 import { triage } from "../engine/triage.js";
@@ -40,6 +41,17 @@ export function incidentYaml(incident: Incident, now: number): string {
   return header + stringify(incident, { lineWidth: 0 });
 }
 
+/** Refuses a --save target before any question is asked, so no answers are typed in vain. */
+async function checkSaveTarget(save: string, inputs: readonly string[], interactive: boolean): Promise<void> {
+  if (inputs.some((i) => resolve(i) === resolve(save))) throw new UsageError(`--save ${save} is one of the input files; refusing to overwrite it`);
+  if (!(await stat(dirname(resolve(save))).then((s) => s.isDirectory(), () => false))) {
+    throw new UsageError(`--save ${save}: the folder ${dirname(save)} does not exist`);
+  }
+  if (!interactive && (await exists(save))) {
+    throw new UsageError(`--save ${save}: the file exists; refusing to overwrite it (remove it or choose another path)`);
+  }
+}
+
 /**
  * Interactive on a terminal; `--answers` replays saved answers without one. Nothing is
  * written until the end, so Ctrl-C (exit 130) leaves no half-done file behind.
@@ -57,9 +69,8 @@ export async function interview(opts: InterviewOptions): Promise<number> {
   let inventory: InventoryIndex | undefined;
   if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
   const style = terminalStyle(process.stdout, opts.noColor);
-  if (opts.save && !interactive && (await exists(opts.save))) {
-    throw new UsageError(`--save ${opts.save}: the file exists; refusing to overwrite it (remove it or choose another path)`);
-  }
+  const inputs = [...(opts.inventory ? [opts.inventory] : []), ...(opts.answers ? [opts.answers] : [])];
+  if (opts.save) await checkSaveTarget(opts.save, inputs, interactive);
 
   let answers: Map<string, AnswerValue>;
   const prompter = interactive ? inquirerPrompter() : undefined;
@@ -77,7 +88,14 @@ export async function interview(opts: InterviewOptions): Promise<number> {
         process.stderr.write(`not saved: ${opts.save} was left as it was\n`);
         return 0;
       }
-      await writeOutput(incidentYaml(incident, now), opts.save, [...(opts.inventory ? [opts.inventory] : []), ...(opts.answers ? [opts.answers] : [])]);
+      const text = incidentYaml(incident, now);
+      try {
+        await writeOutput(text, opts.save, inputs);
+      } catch (e) {
+        // The responder's answers must not be lost to a full disk or a vanished folder.
+        process.stderr.write(`could not save to ${opts.save} (${e instanceof Error ? e.message : String(e)}); the incident follows, copy it:\n${text}`);
+        return 2;
+      }
       process.stderr.write(`saved the incident to ${opts.save}\n`);
     }
     return 0;

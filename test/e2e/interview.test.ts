@@ -98,6 +98,16 @@ describe("nhi-triage interview --answers (end to end)", () => {
     expect(r.stderr).toMatch(/nhi-triage analyze/);
   });
 
+  it("refuses a --save target it could not write before asking anything", () => {
+    const r = run(["interview", "--answers", "fixtures/answers/incidents/inc-01-retry-replays-migration.yaml", "--inventory", "fixtures/inventory.yaml", "--save", "fixtures/inventory.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is one of the input files");
+    const missing = run(["interview", "--answers", "fixtures/answers/incidents/inc-01-retry-replays-migration.yaml", "--inventory", "fixtures/inventory.yaml", "--save", "no/such/dir/x.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("the folder no/such/dir does not exist");
+    expect(missing.stdout).toBe("");
+  });
+
   it("nothing is saved when the run fails", () => {
     const dir = tempDir();
     const saved = join(dir, "out.yaml");
