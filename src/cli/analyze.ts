@@ -4,15 +4,14 @@ import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadIncident } from "../load/loadIncident.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
-import { loadRulePack } from "../load/loadRulePack.js";
 import { readText } from "../load/readText.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
 import type { AnalyzeFormat } from "../report/analyzeFormat.js";
 import { ANALYZE_FORMATTERS } from "../report/analyzeFormatters.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
-import { BUILTIN_RULES_DIR } from "./builtinRules.js";
 import { expandPaths } from "./expandPaths.js";
 import { parseNow } from "./parseNow.js";
+import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 
@@ -25,6 +24,7 @@ export interface AnalyzeOptions {
   failOn?: Severity;
   noColor?: boolean;
   quiet?: boolean;
+  config?: ConfigChoice;
   now?: string;
 }
 
@@ -34,9 +34,13 @@ const OTHER_KINDS = new Set(["Inventory", "Waivers", "Answers", "RuleSet", "Chan
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const now = parseNow(opts.now);
-  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...opts.rules]);
+  const config = await projectConfig(opts.config);
+  const { pack, changes } = await loadPackFor(opts.rules, config);
+  // Flags win over the project config.
+  const inventoryFile = opts.inventory ?? config?.inventory;
+  const failOn = opts.failOn ?? config?.failOn;
   let inventory: InventoryIndex | undefined;
-  if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
+  if (inventoryFile) inventory = loadInventory(inventoryFile, await readText(inventoryFile));
 
   const { files, problems, batch, discovered } = await expandPaths(opts.paths);
   const skipped: Array<{ file: string; kind: string }> = [];
@@ -82,7 +86,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { results, batch, summary: portfolio(results), errors, pack, style };
-  await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(opts.inventory ? [opts.inventory] : [])]);
+  await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(inventoryFile ? [inventoryFile] : [])]);
+  reportChanges(changes, opts.quiet);
 
   if (skipped.length && !opts.quiet) {
     process.stderr.write(`${skippedNote(skipped)}\n`);
@@ -90,8 +95,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   if (errors.length) return 2;
-  if (opts.failOn !== undefined) {
-    const bar = severityRank(opts.failOn);
+  if (failOn !== undefined) {
+    const bar = severityRank(failOn);
     if (results.some((r) => r.findings.some((f) => severityRank(f.severity) >= bar))) return 1;
   }
   return 0;

@@ -1,9 +1,8 @@
 import { createRequire } from "node:module";
 import { runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
-import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
-import { loadRulePack } from "../load/loadRulePack.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
 import { readBase } from "../load/readBase.js";
 import { readText } from "../load/readText.js";
@@ -12,22 +11,24 @@ import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
 import { GATE_FORMATTERS } from "../report/gateFormatters.js";
 import { gateRules } from "../report/GateReport.js";
-import { BUILTIN_RULES_DIR } from "./builtinRules.js";
 import { parseNow } from "./parseNow.js";
+import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 
 export interface GateOptions {
-  inventory: string;
+  /** The head inventory; the project config's when absent. */
+  inventory?: string;
   base?: string;
   waivers?: string;
   rules: string[];
-  failOn: Severity;
+  failOn?: Severity;
   format: GateFormat;
   output?: string;
   strict?: boolean;
   noColor?: boolean;
   quiet?: boolean;
+  config?: ConfigChoice;
   now?: string;
 }
 
@@ -40,23 +41,29 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export async function gate(opts: GateOptions): Promise<number> {
   const now = parseNow(opts.now);
-  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...opts.rules]);
-  const head = loadInventory(opts.inventory, await readText(opts.inventory));
+  const config = await projectConfig(opts.config);
+  const { pack, changes } = await loadPackFor(opts.rules, config);
+  // Flags win over the project config.
+  const inventoryFile = opts.inventory ?? config?.inventory;
+  if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
+  const waiversFile = opts.waivers ?? config?.waivers;
+  const failOn = opts.failOn ?? config?.failOn ?? "high";
+  const head = loadInventory(inventoryFile, await readText(inventoryFile));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
 
   let waivers: LocatedWaiver[] = [];
-  if (opts.waivers) {
-    const text = await readText(opts.waivers);
+  if (waiversFile) {
+    const text = await readText(waiversFile);
     const ids = new Set(gateRules(pack).map((r) => r.id));
-    waivers = loadWaivers(opts.waivers, text, ids).waivers;
-    sources.set(opts.waivers, text);
+    waivers = loadWaivers(waiversFile, text, ids).waivers;
+    sources.set(waiversFile, text);
   }
 
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
   if (opts.base !== undefined) {
-    const src = await readBase(opts.base, opts.inventory);
+    const src = await readBase(opts.base, inventoryFile);
     const given = opts.base;
     if (src.kind === "absent") base = { kind: "absent", given, label: src.label };
     else {
@@ -78,15 +85,18 @@ export async function gate(opts: GateOptions): Promise<number> {
     ...(baseInventory ? { baseInventory } : {}),
     base,
     waivers,
-    ...(opts.waivers !== undefined ? { waiversFile: opts.waivers } : {}),
+    ...(waiversFile !== undefined ? { waiversFile } : {}),
+    configChanges: changes,
     now,
-    failOn: opts.failOn,
+    failOn,
     strict: opts.strict === true,
   });
   warnings.push(...waiverWarnings(result));
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  await writeOutput(GATE_FORMATTERS[opts.format]({ result, pack, style, version }), opts.output, [opts.inventory, ...(opts.waivers ? [opts.waivers] : []), ...(opts.base ? [opts.base] : [])]);
+  await writeOutput(GATE_FORMATTERS[opts.format]({ result, pack, style, version }), opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
+  // The text report lists them itself.
+  if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return result.passed ? 0 : 1;
 }

@@ -10,13 +10,13 @@ import { toIncident } from "../interview/toIncident.js";
 import { UsageError } from "../load/diagnostic.js";
 import { loadAnswers } from "../load/loadAnswers.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
-import { loadRulePack } from "../load/loadRulePack.js";
 import { readText } from "../load/readText.js";
 import type { Incident } from "../load/schema/incident.js";
 import type { AnalyzeFormat } from "../report/analyzeFormat.js";
 import { ANALYZE_FORMATTERS } from "../report/analyzeFormatters.js";
-import { BUILTIN_RULES_DIR } from "./builtinRules.js";
+import { modeline } from "../report/jsonSchemas.js";
 import { parseNow } from "./parseNow.js";
+import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 
@@ -28,6 +28,7 @@ export interface InterviewOptions {
   format: AnalyzeFormat;
   noColor?: boolean;
   now?: string;
+  config?: ConfigChoice;
 }
 
 /** Exit code for Ctrl-C, as shells report a SIGINT. */
@@ -37,7 +38,7 @@ const exists = (p: string) => stat(p).then(() => true, () => false);
 
 /** The saved incident: a plain `kind: Incident` file that analyze reads back to the same triage. */
 export function incidentYaml(incident: Incident, now: number): string {
-  const header = `# Written by nhi-triage interview (reference date ${new Date(now).toISOString().slice(0, 10)}).\n# Triage it again with: nhi-triage analyze <this file>\n`;
+  const header = `${modeline("incident")}# Written by nhi-triage interview (reference date ${new Date(now).toISOString().slice(0, 10)}).\n# Triage it again with: nhi-triage analyze <this file>\n`;
   return header + stringify(incident, { lineWidth: 0 });
 }
 
@@ -65,11 +66,14 @@ export async function interview(opts: InterviewOptions): Promise<number> {
         "nhi-triage interview --answers answers.yaml (kind: Answers). To triage an incident file you already have: nhi-triage analyze incident.yaml",
     );
   }
-  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...opts.rules]);
+  const config = await projectConfig(opts.config);
+  const { pack, changes } = await loadPackFor(opts.rules, config);
+  reportChanges(changes, false);
+  const inventoryFile = opts.inventory ?? config?.inventory;
   let inventory: InventoryIndex | undefined;
-  if (opts.inventory) inventory = loadInventory(opts.inventory, await readText(opts.inventory));
+  if (inventoryFile) inventory = loadInventory(inventoryFile, await readText(inventoryFile));
   const style = terminalStyle(process.stdout, opts.noColor);
-  const inputs = [...(opts.inventory ? [opts.inventory] : []), ...(opts.answers ? [opts.answers] : [])];
+  const inputs = [...(inventoryFile ? [inventoryFile] : []), ...(opts.answers ? [opts.answers] : [])];
   if (opts.save) await checkSaveTarget(opts.save, inputs, interactive);
 
   let answers: Map<string, AnswerValue>;

@@ -16,6 +16,8 @@ export interface GateInput {
   base: BaseState;
   waivers: readonly LocatedWaiver[];
   waiversFile?: string;
+  /** What the project config changed (rules off, severities), listed in every report. */
+  configChanges?: readonly string[];
   now: number;
   failOn: Severity;
   strict: boolean;
@@ -60,6 +62,7 @@ export function runGate(input: GateInput): GateResult {
     base: input.base,
     ...(input.waiversFile !== undefined ? { waivers: input.waiversFile } : {}),
     now: new Date(input.now).toISOString().slice(0, 10),
+    configChanges: [...(input.configChanges ?? [])],
     failing: failing.sort(bySeverityThenPlace),
     new: w.open.new.sort(bySeverityThenPlace),
     existing: w.open.existing.sort(bySeverityThenPlace),

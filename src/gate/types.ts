@@ -62,6 +62,8 @@ export interface GateResult {
   waivers?: string;
   /** The reference date for ages and expiry, YYYY-MM-DD (UTC), so a run can be reproduced. */
   now: string;
+  /** Rules the project config turned off or re-graded, in words. */
+  configChanges: string[];
   /** New findings at or above failOn, not waived: what fails the gate. */
   failing: GateFinding[];
   new: GateFinding[];

@@ -54,6 +54,7 @@ export function gateDocument(r: GateResult): Record<string, unknown> {
     base: r.base.kind === "none" ? null : { state: r.base.kind, given: r.base.given, label: r.base.label },
     waivers: r.waivers ?? null,
     now: r.now,
+    configChanges: r.configChanges,
     summary: gateSummary(r),
     new: r.new.map((f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
     existing: r.existing.map((f) => gateFindingDocument(f)),

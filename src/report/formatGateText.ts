@@ -51,6 +51,10 @@ export function formatGateText(report: GateReport): string {
     out.push("", s.bold(`Stale waivers (${r.staleWaivers.length}): they match no finding`));
     for (const w of r.staleWaivers) out.push(waiverLine(w, `expires ${w.expires}`));
   }
+  if (r.configChanges.length) {
+    out.push("", s.bold("Project config"));
+    for (const c of r.configChanges) out.push(`  ${c}`);
+  }
   if (r.existing.length || r.waived.length || r.resolved.length) out.push("", s.dim("--format json or markdown lists the existing, resolved and waived findings."));
   return `${out.join("\n")}\n`;
 }

@@ -60,7 +60,7 @@ describe("nhi-triage interview --answers (end to end)", () => {
     const r = run(["interview", "--answers", answers, "--inventory", "fixtures/inventory.yaml", "--save", saved, "--format", "json", ...NOW]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`saved the incident to ${saved}\n`);
-    expect(readFileSync(saved, "utf8")).toMatch(/^# Written by nhi-triage interview[\s\S]*\napiVersion: nhi-triage\/v1\nkind: Incident\nid: INC-2026-009\n/);
+    expect(readFileSync(saved, "utf8")).toMatch(/^# yaml-language-server: \$schema=https:\/\/\S+\/incident\.schema\.json\n# Written by nhi-triage interview[\s\S]*\napiVersion: nhi-triage\/v1\nkind: Incident\nid: INC-2026-009\n/);
     const back = run(["analyze", saved, "--inventory", "fixtures/inventory.yaml", "--format", "json", ...NOW]);
     expect(back.code).toBe(0);
     expect(back.stdout).toBe(r.stdout);

@@ -111,6 +111,7 @@ async function hostileReport(): Promise<GateReport> {
     failOn: "high",
     strict: false,
     now: "2026-11-23",
+    configChanges: [],
     inventory: "dir,x\\in:v.yaml",
     base: { kind: "none" },
     failing: [f],

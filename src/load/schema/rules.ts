@@ -64,7 +64,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(Condition).min(1).describe("Every condition holds.") }),
     z.strictObject({ any: z.array(Condition).min(1).describe("At least one condition holds.") }),
-    z.strictObject({ not: Condition.describe("The condition does not hold.") }),
+    z.strictObject({ not: Condition }),
     z.strictObject({ symptom: SymptomCode.describe("The incident shows this symptom (declared or detected).") }),
     FactTest,
   ]),
