@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { portfolio } from "../engine/portfolio.js";
+import type { Location } from "../gate/types.js";
 import { triage } from "../engine/triage.js";
 import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
@@ -14,6 +16,8 @@ import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 export interface AnalyzeOptions {
   paths: string[];
@@ -50,6 +54,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const sources = new Map<string, string>();
   const results: Triage[] = [];
   const seenIds = new Map<string, string>();
+  const origins = new Map<string, Location>();
   const progress = !opts.quiet && process.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
 
   for (const [i, file] of files.entries()) {
@@ -75,6 +80,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         sources.set(file, text);
         warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
       }
+      const at = loaded.doc.locate(["id"]);
+      origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
       results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -85,7 +92,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   if (progress) process.stderr.write("\r\x1b[K");
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { results, batch, summary: portfolio(results), errors, pack, style };
+  const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, ...(inventory ? { inventory } : {}), version };
   await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(inventoryFile ? [inventoryFile] : [])]);
   reportChanges(changes, opts.quiet);
 

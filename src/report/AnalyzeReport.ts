@@ -1,6 +1,8 @@
 import type { Portfolio } from "../engine/portfolio.js";
 import type { Triage } from "../engine/types.js";
+import type { Location } from "../gate/types.js";
 import type { Diagnostic } from "../load/diagnostic.js";
+import type { InventoryIndex } from "../load/loadInventory.js";
 import type { RulePack } from "../load/rulePack.js";
 import type { Style } from "./style.js";
 
@@ -13,6 +15,12 @@ export interface AnalyzeReport {
   errors: readonly Diagnostic[];
   pack: RulePack;
   style: Style;
+  /** Where each incident (by id) starts, for formats that point into files (SARIF). */
+  origins?: ReadonlyMap<string, Location>;
+  /** The inventory, so inventory findings can point at their entry. */
+  inventory?: InventoryIndex;
+  /** The tool's version, for SARIF's driver. */
+  version?: string;
 }
 
 export function displayRef(ref: string, pack: RulePack): string {

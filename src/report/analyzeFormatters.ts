@@ -3,6 +3,7 @@ import type { AnalyzeReport } from "./AnalyzeReport.js";
 import { formatJson } from "./formatJson.js";
 import { formatMarkdown } from "./formatMarkdown.js";
 import { formatNdjson } from "./formatNdjson.js";
+import { formatSarif } from "./formatSarif.js";
 import { formatText } from "./formatText.js";
 
 
@@ -11,4 +12,5 @@ export const ANALYZE_FORMATTERS = {
   json: formatJson,
   ndjson: formatNdjson,
   markdown: formatMarkdown,
+  sarif: formatSarif,
 } satisfies Record<AnalyzeFormat, (r: AnalyzeReport) => string>;
