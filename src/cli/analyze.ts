@@ -42,7 +42,6 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const { pack, changes } = await loadPackFor(opts.rules, config);
   // Flags win over the project config.
   const inventoryFile = opts.inventory ?? config?.inventory;
-  const failOn = opts.failOn ?? config?.failOn;
   let inventory: InventoryIndex | undefined;
   if (inventoryFile) inventory = loadInventory(inventoryFile, await readText(inventoryFile));
 
@@ -102,8 +101,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   if (errors.length) return 2;
-  if (failOn !== undefined) {
-    const bar = severityRank(failOn);
+  if (opts.failOn !== undefined) {
+    const bar = severityRank(opts.failOn);
     if (results.some((r) => r.findings.some((f) => severityRank(f.severity) >= bar))) return 1;
   }
   return 0;

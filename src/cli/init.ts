@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { modeline, type SchemaName } from "../report/jsonSchemas.js";
 
@@ -49,9 +49,8 @@ export async function init(opts: InitOptions): Promise<number> {
     else await copyFile(join(TEMPLATES, rel), target, constants.COPYFILE_EXCL);
     written.push(target);
   }
-  const show = (p: string) => relative(process.cwd(), p) || p;
-  for (const f of written) process.stdout.write(`wrote ${show(f)}\n`);
-  for (const f of kept) process.stdout.write(`kept  ${show(f)} (it exists; not overwritten)\n`);
+  for (const f of written) process.stdout.write(`wrote ${f}\n`);
+  for (const f of kept) process.stdout.write(`kept  ${f} (it exists; not overwritten)\n`);
   const at = opts.dir === "." ? "" : `cd ${opts.dir} && `;
   process.stdout.write(
     `\nNext:\n  ${at}nhi-triage gate                                    # check the inventory\n` +

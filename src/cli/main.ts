@@ -1,8 +1,12 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
-import { ANALYZE_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
+import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
+import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
+import { registerRefsCommand } from "./registerRefs.js";
+import { registerRulesCommand } from "./registerRules.js";
+import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { terminalStyle } from "./style.js";
@@ -16,6 +20,8 @@ function program(setCode: (code: number) => void): Command {
     .version(version)
     .option("--quiet", "no progress or warnings on stderr")
     .option("--debug", "show the stack of an internal error")
+    .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward)")
+    .option("--no-config", "ignore any project config")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -37,6 +43,7 @@ function program(setCode: (code: number) => void): Command {
       setCode(
         await analyze({
           paths,
+          config: g.config as ConfigChoice,
           rules: o.rules as string[],
           format: o.format as AnalyzeFormat,
           noColor: o.color === false,
@@ -54,15 +61,16 @@ function program(setCode: (code: number) => void): Command {
     .option("--inventory <file>", "offer the inventory's identities, workflows and agents to pick from")
     .option("--answers <file>", "replay saved answers (kind: Answers) without a terminal")
     .option("--save <file>", "write the incident as a kind: Incident file that analyze reads")
-    .addOption(new Option("--format <format>", "output format of the triage").choices(ANALYZE_FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "output format of the triage").choices(INTERVIEW_FORMATS).default("text"))
     .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExamples:\n  nhi-triage interview --inventory fixtures/inventory.yaml --save incident.yaml\n  nhi-triage interview --answers fixtures/answers/incidents/inc-01-retry-replays-migration.yaml --inventory fixtures/inventory.yaml")
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o: Record<string, unknown>, cmd: Command) => {
       const { interview } = await import("./interview.js");
       setCode(
         await interview({
+          config: cmd.optsWithGlobals().config as ConfigChoice,
           rules: o.rules as string[],
           format: o.format as AnalyzeFormat,
           noColor: o.color === false,
@@ -76,10 +84,10 @@ function program(setCode: (code: number) => void): Command {
 
   p.command("gate")
     .description("check the posture of an NHI inventory; as a CI gate, fail when a change adds risk")
-    .argument("<inventory>", "the inventory file (the head of the change)")
+    .argument("[inventory]", "the inventory file, the head of the change (default: the project config's)")
     .option("--base <file|git-ref>", "the inventory before the change: a file, or a git ref to read the same path from")
     .option("--waivers <file>", "accepted risks (kind: Waivers)")
-    .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity").choices(SEVERITIES).default("high"))
+    .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity (default: the project config's, else high)").choices(SEVERITIES))
     .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .option("--strict", "also fail on stale or expired waivers")
@@ -90,14 +98,15 @@ function program(setCode: (code: number) => void): Command {
       "after",
       "\nExamples:\n  nhi-triage gate inventory.yaml --base origin/main --waivers waivers.yaml\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
     )
-    .action(async (inventory: string, o: Record<string, unknown>, cmd: Command) => {
+    .action(async (inventory: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const { gate } = await import("./gate.js");
       const g = cmd.optsWithGlobals();
       setCode(
         await gate({
-          inventory,
+          ...(inventory !== undefined ? { inventory } : {}),
+          config: g.config as ConfigChoice,
           rules: o.rules as string[],
-          failOn: o.failOn as Severity,
+          ...(o.failOn ? { failOn: o.failOn as Severity } : {}),
           format: o.format as GateFormat,
           strict: o.strict === true,
           noColor: o.color === false,
@@ -109,6 +118,28 @@ function program(setCode: (code: number) => void): Command {
         }),
       );
     });
+
+  p.command("schema")
+    .description("print the JSON Schema of a file kind, for editors and other tools")
+    .addArgument(new Argument("<kind>", "which file kind").choices(SCHEMA_NAMES))
+    .option("--output <file>", "write it to a file instead of stdout")
+    .addHelpText("after", "\nExample:\n  nhi-triage schema inventory --output inventory.schema.json")
+    .action(async (kind: SchemaName, o: Record<string, unknown>) => {
+      const { schema } = await import("./schema.js");
+      setCode(await schema({ name: kind, ...(o.output ? { output: o.output as string } : {}) }));
+    });
+
+  p.command("init")
+    .description("write a starter inventory, waivers file, example incident and project config (never overwrites)")
+    .argument("[dir]", "where to write them", ".")
+    .addHelpText("after", "\nExample:\n  nhi-triage init nhi && cd nhi && nhi-triage gate")
+    .action(async (dir: string) => {
+      const { init } = await import("./init.js");
+      setCode(await init({ dir }));
+    });
+
+  registerRulesCommand(p, setCode);
+  registerRefsCommand(p, setCode);
   return p;
 }
 
@@ -124,15 +155,18 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program((c) => (code = c)).parseAsync(argv, { from: "user" });
   } catch (e) {
-    code = exitCodeFor(e, debug);
+    code = exitCodeFor(e, debug, argv.includes("--no-color"));
   }
   process.exitCode = code;
 }
 
-function exitCodeFor(e: unknown, debug: boolean): number {
-  const style = terminalStyle(process.stderr, argvNoColor());
+function exitCodeFor(e: unknown, debug: boolean, noColor: boolean): number {
+  const style = terminalStyle(process.stderr, noColor);
   if (e instanceof CommanderError) {
-    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+    // Help shown because a subcommand is missing (`nhi-triage rules`) is a usage error.
+    if (e.code === "commander.help") return e.exitCode === 0 ? 0 : 2;
+    return 2;
   }
   if (e instanceof InputError) {
     process.stderr.write(`${formatDiagnostics(e.diagnostics, e.sources, style)}\n`);
@@ -149,6 +183,3 @@ function exitCodeFor(e: unknown, debug: boolean): number {
   return 3;
 }
 
-function argvNoColor(): boolean {
-  return process.argv.includes("--no-color");
-}

@@ -12,7 +12,8 @@ export interface LoadedIncident {
   doc: SourceDoc;
 }
 
-const AFFECTED = [
+/** The affected lists of an incident: field, inventory map, and the word for one entry. */
+export const AFFECTED = [
   ["identities", "identities", "identity"],
   ["workflows", "workflows", "workflow"],
   ["agents", "agents", "agent"],

@@ -6,8 +6,9 @@ import { Inventory } from "../load/schema/inventory.js";
 import { RulesFile } from "../load/schema/rules.js";
 import { WaiversFile } from "../load/schema/waivers.js";
 
-export const SCHEMA_NAMES = ["inventory", "incident", "rules", "waivers", "answers", "config"] as const;
-export type SchemaName = (typeof SCHEMA_NAMES)[number];
+import { SCHEMA_NAMES, type SchemaName } from "./schemaNames.js";
+
+export { SCHEMA_NAMES, type SchemaName };
 
 /** Where editors fetch the committed schemas (schema/ in the repository). */
 export const SCHEMA_BASE_URL = "https://raw.githubusercontent.com/nhi-triage/nhi-triage/main/schema/";

@@ -9,7 +9,7 @@ export const ConfigFile = z.strictObject({
   inventory: z.string().min(1).optional().describe("Default inventory for analyze, gate and interview (relative to this file)."),
   waivers: z.string().min(1).optional().describe("Default waivers file for gate (relative to this file)."),
   rulePacks: z.array(z.string().min(1)).optional().describe("Extra rule packs (folders, relative to this file), like --rules."),
-  failOn: Severity.optional().describe("Default --fail-on for analyze and gate."),
+  failOn: Severity.optional().describe("The gate's default --fail-on (analyze exits 1 only when given --fail-on)."),
   rules: z
     .record(z.string(), z.union([z.literal("off"), Severity]))
     .optional()

@@ -1,0 +1,25 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { compareStrings } from "../engine/compare.js";
+import { readText } from "./readText.js";
+
+/**
+ * Kinds that live beside the cases (their inventory, an example incident) and are not
+ * cases. Any other kind, or none, is loaded as RuleCases so a misspelt kind is reported
+ * rather than silently skipped.
+ */
+const NOT_CASES = new Set(["Inventory", "Incident", "Waivers", "Answers", "Config", "RuleSet", "ChangeRules", "Questions", "Controls", "Symptoms", "DomainReasoning"]);
+
+/** The RuleCases files of a rule pack: `DIR/cases/*.yaml` (and .yml), in code-point order. */
+export async function ruleCaseFiles(dir: string): Promise<string[]> {
+  const casesDir = join(dir, "cases");
+  if (!(await stat(casesDir).then((s) => s.isDirectory(), () => false))) return [];
+  const names = (await readdir(casesDir)).filter((f) => /\.ya?ml$/.test(f)).sort(compareStrings);
+  const out: string[] = [];
+  for (const name of names) {
+    const file = join(casesDir, name);
+    const kind = /^kind:\s*["']?(\w+)/m.exec(await readText(file))?.[1];
+    if (kind === undefined || !NOT_CASES.has(kind)) out.push(file);
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../helpers.js";
+import { run } from "./run.js";
+
+const NOW = ["--now", "2026-11-23"];
+
+describe("--help", () => {
+  it.each(["analyze", "interview", "gate", "schema", "init", "rules", "rules list", "rules show", "rules test", "refs"])("of %s shows an example", (command) => {
+    const r = run([...command.split(" "), "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nExamples?:\n {2}nhi-triage \S+/);
+  });
+  it("a command group without its subcommand is bad usage", () => {
+    const r = run(["rules"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/list/);
+  });
+});
+
+describe("nhi-triage schema (end to end)", () => {
+  it("prints the committed JSON Schema of each kind", () => {
+    for (const name of ["inventory", "incident", "rules", "waivers"]) {
+      const r = run(["schema", name]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(readFileSync(join(ROOT, "schema", `${name}.schema.json`), "utf8"));
+      expect(JSON.parse(r.stdout).$id).toMatch(new RegExp(`/schema/${name}\\.schema\\.json$`));
+    }
+  });
+  it("an unknown kind is bad usage", () => {
+    const r = run(["schema", "inventry"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/inventry/);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("nhi-triage init (end to end)", () => {
+  it("writes a starter project that the gate and analyze accept, and never overwrites", () => {
+    const dir = tempDir();
+    const r = run(["init", dir]);
+    expect(r.code).toBe(0);
+    const files = [".nhi-triage.yaml", "nhi-inventory.yaml", "nhi-waivers.yaml", "incidents/example-incident.yaml"];
+    for (const f of files) {
+      expect(r.stdout).toContain(`wrote ${join(dir, f)}`);
+      expect(readFileSync(join(dir, f), "utf8")).toMatch(/^# yaml-language-server: \$schema=https:\/\/\S+\.schema\.json\n/);
+    }
+    const gate = run(["gate", ...NOW], { cwd: dir });
+    expect(gate.stderr).toBe("");
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toMatch(/^GATE PASSED/);
+    const analyze = run(["analyze", "incidents/example-incident.yaml", "--format", "json", ...NOW], { cwd: dir });
+    expect(analyze.code).toBe(0);
+    expect(JSON.parse(analyze.stdout).decision).toBe("orchestration-first");
+
+    writeFileSync(join(dir, "nhi-waivers.yaml"), "# mine\n");
+    const again = run(["init", dir]);
+    expect(again.code).toBe(0);
+    for (const f of files) expect(again.stdout).toContain(`kept  ${join(dir, f)} (it exists; not overwritten)`);
+    expect(readFileSync(join(dir, "nhi-waivers.yaml"), "utf8")).toBe("# mine\n");
+  });
+});
+
+describe("project config .nhi-triage.yaml (end to end)", () => {
+  function project(config: string): { dir: string; sub: string } {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(dir, "inventory.yaml"));
+    copyFileSync(join(ROOT, "fixtures/gate/waivers.yaml"), join(dir, "waivers.yaml"));
+    writeFileSync(join(dir, ".nhi-triage.yaml"), `apiVersion: nhi-triage/v1\nkind: Config\n${config}`);
+    const sub = join(dir, "deep", "er");
+    mkdirSync(sub, { recursive: true });
+    return { dir, sub };
+  }
+
+  it("is found upward; its inventory, waivers and overrides apply, and every change is listed", () => {
+    const { sub } = project("inventory: inventory.yaml\nwaivers: waivers.yaml\nrules:\n  NHI-SECRET-IN-CODE: low\n  NHI-UNSAFE-RETRY: off\n");
+    const r = run(["gate", "--format", "json", ...NOW], { cwd: sub });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.configChanges).toEqual([
+      expect.stringMatching(/^NHI-SECRET-IN-CODE severity critical → low by .*\.nhi-triage\.yaml$/),
+      expect.stringMatching(/^NHI-UNSAFE-RETRY turned off by .*\.nhi-triage\.yaml$/),
+    ]);
+    expect(doc.new.find((f: { rule: string }) => f.rule === "NHI-SECRET-IN-CODE").severity).toBe("low");
+    expect(doc.new.some((f: { rule: string }) => f.rule === "NHI-UNSAFE-RETRY")).toBe(false);
+    expect(doc.waived).toHaveLength(2);
+    expect(r.stderr).toMatch(/note: NHI-SECRET-IN-CODE severity critical → low/);
+    const text = run(["gate", ...NOW], { cwd: sub });
+    expect(text.stdout).toMatch(/\nProject config\n {2}NHI-SECRET-IN-CODE severity critical → low/);
+  });
+
+  it("command-line flags win over it, and --no-config ignores it", () => {
+    const { dir } = project("inventory: inventory.yaml\nfailOn: critical\nrules:\n  NHI-SECRET-IN-CODE: low\n");
+    expect(run(["gate", ...NOW], { cwd: dir }).code).toBe(0);
+    expect(run(["gate", "--fail-on", "low", ...NOW], { cwd: dir }).code).toBe(1);
+    const other = join(ROOT, "fixtures/gate/base.yaml");
+    expect(JSON.parse(run(["gate", other, "--format", "json", ...NOW], { cwd: dir }).stdout).inventory).toBe(other);
+    const none = run(["gate", "--no-config", ...NOW], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/gate needs an inventory/);
+  });
+
+  it("--config names the file; an unknown rule in it is exit 2 with file:line:column", () => {
+    const { dir } = project("rules:\n  NHI-STATIC-SECRETS: off\n");
+    const r = run(["gate", "fixtures/gate/head.yaml", "--config", join(dir, ".nhi-triage.yaml"), ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.nhi-triage\.yaml:4:3 {2}error {2}unknown rule "NHI-STATIC-SECRETS"; did you mean "NHI-STATIC-SECRET"\?/);
+    const bad = project("failOn: severe\n");
+    const r2 = run(["analyze", join(ROOT, "fixtures/incidents/inc-01-retry-replays-migration.yaml")], { cwd: bad.dir });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/\.nhi-triage\.yaml:3:9 {2}error/);
+    expect(existsSync(join(dir, ".nhi-triage.yaml"))).toBe(true);
+  });
+});
