@@ -2,7 +2,7 @@ import { applyOverrides } from "../engine/applyOverrides.js";
 import { checkRuleOverrides, findConfig, loadConfig, type ProjectConfig } from "../load/loadConfig.js";
 import { loadRulePack } from "../load/loadRulePack.js";
 import type { RulePack } from "../load/rulePack.js";
-import { BUILTIN_RULES_DIR } from "./builtinRules.js";
+import { packDirs } from "./packDirs.js";
 
 /** `--config FILE`, `--no-config` (false), or nothing: look upward from the working folder. */
 export type ConfigChoice = string | false | undefined;
@@ -25,7 +25,7 @@ export interface LoadedPack {
  */
 export async function loadPackFor(rulesFlags: readonly string[], config: ProjectConfig | undefined): Promise<LoadedPack> {
   const extra = rulesFlags.length ? rulesFlags : (config?.rulePacks ?? []);
-  const pack = await loadRulePack([BUILTIN_RULES_DIR, ...extra]);
+  const pack = await loadRulePack(packDirs(extra));
   if (!config || Object.keys(config.rules).length === 0) return { pack, changes: [] };
   checkRuleOverrides(config, new Set([...pack.rules.map((r) => r.id), ...pack.changes.map((c) => c.id)]));
   return applyOverrides(pack, config.rules, config.file);

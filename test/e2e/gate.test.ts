@@ -232,6 +232,12 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(self.stderr).toContain("refusing to overwrite");
   });
 
+  it("the same rule pack named twice (or the built-in one) loads once", () => {
+    const r = run(["gate", "fixtures/gate/head.yaml", "--rules", "rules", "--rules", "fixtures/rule-pack", "--rules", "fixtures/rule-pack/", ...NOW]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+  });
+
   it("same input, byte-identical output", () => {
     const args = ["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", "--format", "json", ...NOW];
     expect(run(args).stdout).toBe(run(args).stdout);
