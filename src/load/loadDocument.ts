@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
-import { parseYaml } from "./parseYaml.js";
+import { readYaml } from "./readYaml.js";
 import type { SourceDoc } from "./sourceDoc.js";
 import { zodIssuesToDiagnostics } from "./zodIssues.js";
 
@@ -21,7 +21,7 @@ export function loadDocument<S extends z.ZodType>(file: string, text: string, sc
   if (text.trim() === "") {
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected a YAML document${kind ? ` of kind: ${kind}` : ""}`)], sources);
   }
-  const parsed = parseYaml(file, text);
+  const parsed = readYaml(file, text);
   if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
   const { doc } = parsed;
   const data = doc.data;

@@ -1,0 +1,300 @@
+import type { Path, Position } from "./sourceDoc.js";
+
+/**
+ * Finds where a data path starts in YAML text without building a syntax tree: the text is
+ * walked alongside the already-parsed data, line by line for block style and character by
+ * character inside flow collections (`{ … }`, `[ … ]`, and so JSON too). It answers only
+ * what it is sure of and returns undefined for anything unusual (tabs, anchors, tags,
+ * multi-document files), so the caller can fall back to the exact, slower `yaml` parser.
+ * The answers are the positions `yaml`'s parseDocument gives; a test checks every path of
+ * every fixture against it.
+ */
+export function fastLocator(text: string): (path: Path, data: unknown) => Position | undefined {
+  let lineStarts: number[] | undefined;
+  const starts = (): number[] => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    }
+    return lineStarts;
+  };
+  const position = (offset: number): Position => {
+    const ls = starts();
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - ls[lo]! + 1 };
+  };
+
+  return (path, data) => {
+    const root = rootNode(text, starts());
+    if (!root) return undefined;
+    let node: Node = root;
+    let value: unknown = data;
+    for (const seg of path) {
+      if (value === null || typeof value !== "object") break;
+      const isSeq = Array.isArray(value);
+      if (isSeq !== (typeof seg === "number")) break;
+      if (isSeq ? (seg as number) >= (value as unknown[]).length : !Object.hasOwn(value as object, seg)) break;
+      const childValue = (value as Record<string | number, unknown>)[seg];
+      const next = child(text, starts(), node, seg, childValue);
+      if (!next) return undefined;
+      node = next;
+      value = childValue;
+    }
+    return position(node.offset);
+  };
+}
+
+/**
+ * A located node: where it starts, and for block collections the lines it spans and the
+ * column of its keys or dashes. `first` is the column where the first line's content
+ * starts when the node begins mid-line (`- id: x` begins at `id`).
+ */
+type Node =
+  | { kind: "scalar"; offset: number }
+  | { kind: "flow"; offset: number }
+  | { kind: "block"; offset: number; from: number; to: number; indent: number };
+
+const isBlank = (c: string | undefined) => c === undefined || c === "\n" || c === "\r";
+
+/** The offset of the first non-space character of a line, or -1 for a blank or comment line. */
+function contentStart(text: string, ls: readonly number[], line: number): number {
+  let i = ls[line]!;
+  const end = line + 1 < ls.length ? ls[line + 1]! : text.length;
+  while (i < end && text[i] === " ") i++;
+  if (i >= end || isBlank(text[i]) || text[i] === "#") return -1;
+  if (text[i] === "\t") return -2;
+  return i;
+}
+
+function rootNode(text: string, ls: readonly number[]): Node | undefined {
+  for (let line = 0; line < ls.length; line++) {
+    const c = contentStart(text, ls, line);
+    if (c === -2) return undefined;
+    if (c === -1) continue;
+    if (text.startsWith("---", c) || text[c] === "%") return undefined;
+    const ch = text[c]!;
+    if (ch === "{" || ch === "[") return { kind: "flow", offset: c };
+    if (ch === "&" || ch === "!" || ch === "*") return undefined;
+    return { kind: "block", offset: c, from: line, to: ls.length, indent: c - ls[line]! };
+  }
+  return undefined;
+}
+
+function child(text: string, ls: readonly number[], node: Node, seg: string | number, value: unknown): Node | undefined {
+  if (node.kind === "scalar") return undefined;
+  if (node.kind === "flow") return flowChild(text, node.offset, seg, value);
+  return typeof seg === "number" ? blockItem(text, ls, node, seg, value) : blockValue(text, ls, node, seg, value);
+}
+
+/** The plain or quoted key written at `at`, and the offset just after its colon, or undefined. */
+function readKey(text: string, at: number): { key: string; after: number } | undefined {
+  const q = text[at];
+  if (q === '"' || q === "'") {
+    let i = at + 1;
+    for (; i < text.length && text[i] !== q; i++) if (text[i] === "\\" && q === '"') i++;
+    if (text[i] !== q) return undefined;
+    let key: string;
+    try {
+      key = q === '"' ? (JSON.parse(text.slice(at, i + 1)) as string) : text.slice(at + 1, i).replace(/''/g, "'");
+    } catch {
+      return undefined;
+    }
+    let j = i + 1;
+    while (text[j] === " ") j++;
+    return text[j] === ":" ? { key, after: j + 1 } : undefined;
+  }
+  // A plain key runs to the first ": " (or ":" at the end of the line).
+  for (let i = at; i < text.length && !isBlank(text[i]); i++) {
+    if (text[i] === ":" && (text[i + 1] === " " || isBlank(text[i + 1]))) return { key: text.slice(at, i).trimEnd(), after: i + 1 };
+    if (text[i] === " " && text[i + 1] === "#") return undefined;
+  }
+  return undefined;
+}
+
+/** Where an inline value starts after `from`, or -1 when the value continues on later lines. */
+function inlineValue(text: string, from: number): number {
+  let i = from;
+  while (text[i] === " ") i++;
+  if (isBlank(text[i]) || text[i] === "#") return -1;
+  return i;
+}
+
+/** The node an inline value starting at `at` forms, or undefined for anchors, tags and aliases. */
+function inlineNode(text: string, at: number, value: unknown): Node | undefined {
+  const c = text[at]!;
+  if (c === "&" || c === "!" || c === "*" || c === "\t") return undefined;
+  if (c === "{" || c === "[") return { kind: "flow", offset: at };
+  // A block collection cannot start mid-line except as a compact item, handled by the callers.
+  if (value !== null && typeof value === "object") return undefined;
+  return { kind: "scalar", offset: at };
+}
+
+/** The block node that a key or dash with nothing after it introduces on the following lines. */
+function blockBelow(text: string, ls: readonly number[], line: number, end: number, parentIndent: number, value: unknown, fallback: number): Node | undefined {
+  for (let l = line + 1; l < end; l++) {
+    const c = contentStart(text, ls, l);
+    if (c === -2) return undefined;
+    if (c === -1) continue;
+    const indent = c - ls[l]!;
+    const dash = text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1]));
+    // A sequence may sit at its parent key's own indentation ("compact" style).
+    if (indent > parentIndent || (indent === parentIndent && dash && Array.isArray(value))) {
+      if (value === null || typeof value !== "object") return text[c] === "|" || text[c] === ">" ? undefined : { kind: "scalar", offset: c };
+      return { kind: "block", offset: c, from: l, to: end, indent };
+    }
+    break;
+  }
+  // Nothing below: an empty value; yaml points at the key.
+  return value === null ? { kind: "scalar", offset: fallback } : undefined;
+}
+
+/** The line after the last line that belongs to a block node starting on `line` at `indent`. */
+function blockEnd(text: string, ls: readonly number[], line: number, end: number, indent: number, isItem: boolean): number {
+  for (let l = line + 1; l < end; l++) {
+    const c = contentStart(text, ls, l);
+    if (c < 0) continue;
+    const ind = c - ls[l]!;
+    if (ind < indent || (ind === indent && isItem)) return l;
+    if (ind === indent && !isItem) continue;
+  }
+  return end;
+}
+
+function blockValue(text: string, ls: readonly number[], node: Extract<Node, { kind: "block" }>, key: string, value: unknown): Node | undefined {
+  for (let l = node.from; l < node.to; l++) {
+    const c = l === node.from ? node.offset : contentStart(text, ls, l);
+    if (c === -2) return undefined;
+    if (c < 0) continue;
+    const indent = l === node.from ? node.indent : c - ls[l]!;
+    if (indent < node.indent) break;
+    if (indent !== node.indent) continue;
+    if (text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1]))) continue;
+    const k = readKey(text, c);
+    if (!k) {
+      if (text[c] === "?" || text[c] === "&" || text[c] === "!" || text[c] === "*") return undefined;
+      continue;
+    }
+    if (k.key !== key) continue;
+    const v = inlineValue(text, k.after);
+    if (v >= 0) return inlineNode(text, v, value);
+    return blockBelow(text, ls, l, node.to, indent, value, c);
+  }
+  return undefined;
+}
+
+function blockItem(text: string, ls: readonly number[], node: Extract<Node, { kind: "block" }>, index: number, value: unknown): Node | undefined {
+  let seen = -1;
+  for (let l = node.from; l < node.to; l++) {
+    const c = l === node.from ? node.offset : contentStart(text, ls, l);
+    if (c === -2) return undefined;
+    if (c < 0) continue;
+    const indent = l === node.from ? node.indent : c - ls[l]!;
+    if (indent < node.indent) break;
+    if (indent !== node.indent) continue;
+    if (!(text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1])))) return undefined;
+    if (++seen !== index) continue;
+    const v = inlineValue(text, c + 1);
+    if (v < 0) return blockBelow(text, ls, l, node.to, indent, value, c);
+    const ch = text[v]!;
+    const end = blockEnd(text, ls, l, node.to, node.indent, true);
+    if (Array.isArray(value) && ch === "-" && (text[v + 1] === " " || isBlank(text[v + 1]))) {
+      return { kind: "block", offset: v, from: l, to: end, indent: v - ls[l]! };
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && ch !== "{" && readKey(text, v)) {
+      return { kind: "block", offset: v, from: l, to: end, indent: v - ls[l]! };
+    }
+    return inlineNode(text, v, value);
+  }
+  return undefined;
+}
+
+/** Skips a quoted scalar starting at `i`; returns the offset after its closing quote. */
+function skipQuoted(text: string, i: number): number {
+  const q = text[i];
+  for (let j = i + 1; j < text.length; j++) {
+    if (q === '"' && text[j] === "\\") j++;
+    else if (text[j] === q) {
+      if (q === "'" && text[j + 1] === "'") j++;
+      else return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** The offset after a flow value starting at `i`: the next `,` or closing bracket at this depth. */
+function skipFlowValue(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      j = skipQuoted(text, j) - 1;
+      if (j < 0) return -1;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      if (depth === 0) return j;
+      depth--;
+    } else if (c === "," && depth === 0) return j;
+    else if (c === "#" && (text[j - 1] === " " || text[j - 1] === "\n")) return -1;
+  }
+  return -1;
+}
+
+const skipSpace = (text: string, i: number) => {
+  while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r")) i++;
+  return i;
+};
+
+function flowChild(text: string, open: number, seg: string | number, value: unknown): Node | undefined {
+  const isMap = text[open] === "{";
+  if (isMap !== (typeof seg === "string")) return undefined;
+  let i = open + 1;
+  for (let n = 0; ; n++) {
+    i = skipSpace(text, i);
+    const c = text[i];
+    if (c === undefined || c === "}" || c === "]" || c === "#" || c === "\t") return undefined;
+    let at = i;
+    if (isMap) {
+      const k = readFlowKey(text, i);
+      if (!k) return undefined;
+      at = skipSpace(text, k.after);
+      if (k.key === seg) {
+        // `{ key: }` holds null; yaml points at the key.
+        if (text[at] === "," || text[at] === "}") return value === null ? { kind: "scalar", offset: i } : undefined;
+        return inlineNode(text, at, value);
+      }
+    } else if (n === seg) {
+      return inlineNode(text, at, value);
+    }
+    const end = skipFlowValue(text, at);
+    if (end < 0 || text[end] !== ",") return undefined;
+    i = end + 1;
+  }
+}
+
+function readFlowKey(text: string, at: number): { key: string; after: number } | undefined {
+  const q = text[at];
+  if (q === '"' || q === "'") {
+    const end = skipQuoted(text, at);
+    if (end < 0) return undefined;
+    let key: string;
+    try {
+      key = q === '"' ? (JSON.parse(text.slice(at, end)) as string) : text.slice(at + 1, end - 1).replace(/''/g, "'");
+    } catch {
+      return undefined;
+    }
+    const colon = skipSpace(text, end);
+    return text[colon] === ":" ? { key, after: colon + 1 } : undefined;
+  }
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === ":" && (text[i + 1] === " " || text[i + 1] === "\n" || text[i + 1] === "\r")) return { key: text.slice(at, i).trim(), after: i + 1 };
+    if (c === "," || c === "}" || c === "{" || c === "[" || c === "]" || c === "\n" || c === "#") return undefined;
+  }
+  return undefined;
+}

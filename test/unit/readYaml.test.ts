@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import jsYaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { fastLocator } from "../../src/load/fastLocate.js";
+import { parseYaml } from "../../src/load/parseYaml.js";
+import type { Path } from "../../src/load/sourceDoc.js";
+import { ROOT } from "../helpers.js";
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return yamlFiles(p);
+    return /\.ya?ml$/.test(f) ? [p] : [];
+  });
+}
+
+function paths(value: unknown, prefix: Path = []): Path[] {
+  const out: Path[] = [prefix];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+const FILES = ["fixtures", "rules", "templates"].flatMap((d) => yamlFiles(join(ROOT, d))).filter((f) => !f.includes("/invalid/") && !f.includes("/broken-packs/"));
+
+describe("the fast YAML path reads every fixture as the exact parser does", () => {
+  it("covers the fixtures, rules and templates", () => {
+    expect(FILES.length).toBeGreaterThan(150);
+  });
+
+  it.each(FILES.map((f) => [relative(ROOT, f), f]))("%s: same data, and the same position for every path it answers", (_name, file) => {
+    const text = readFileSync(file, "utf8");
+    const exact = parseYaml(file, text);
+    if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
+    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null;
+    expect(data).toEqual(exact.doc.data);
+    const locate = fastLocator(text);
+    const all = paths(data);
+    const answered = all.filter((p) => {
+      const fast = locate(p, data);
+      if (fast) expect(fast, JSON.stringify(p)).toEqual(exact.doc.locate(p));
+      return fast !== undefined;
+    });
+    // The walk should be sure of (nearly) everything our own files contain.
+    expect(answered.length / all.length).toBeGreaterThan(0.98);
+  });
+});
+
+describe("JSON takes the same walk", () => {
+  it.each(["fixtures/inventory.yaml", "fixtures/gate/head.yaml", "fixtures/incidents/inc-09-support-agent-tool-chaining.yaml"])("%s as JSON: every path located as the exact parser does", (file) => {
+    const data = jsYaml.load(readFileSync(join(ROOT, file), "utf8"), { schema: jsYaml.CORE_SCHEMA });
+    for (const text of [JSON.stringify(data, null, 2), JSON.stringify(data)]) {
+      const exact = parseYaml("x.json", text);
+      if (!exact.ok) throw new Error("json did not parse");
+      const locate = fastLocator(text);
+      for (const p of paths(data)) expect(locate(p, data), JSON.stringify(p)).toEqual(exact.doc.locate(p));
+    }
+  });
+});
