@@ -30,8 +30,12 @@ export function fastLocator(text: string): (path: Path, data: unknown) => Positi
     return { line: lo + 1, column: offset - ls[lo]! + 1 };
   };
 
+  let root: Node | undefined | null = null;
+  // One child per node and segment, and one scan per block node: a finding per identity
+  // in a 100k inventory must not rescan the whole list each time.
+  const children = new WeakMap<Node, Map<string | number, Node | undefined>>();
   return (path, data) => {
-    const root = rootNode(text, starts());
+    if (root === null) root = rootNode(text, starts());
     if (!root) return undefined;
     let node: Node = root;
     let value: unknown = data;
@@ -41,7 +45,10 @@ export function fastLocator(text: string): (path: Path, data: unknown) => Positi
       if (isSeq !== (typeof seg === "number")) break;
       if (isSeq ? (seg as number) >= (value as unknown[]).length : !Object.hasOwn(value as object, seg)) break;
       const childValue = (value as Record<string | number, unknown>)[seg];
-      const next = child(text, starts(), node, seg, childValue);
+      let known = children.get(node);
+      if (!known) children.set(node, (known = new Map()));
+      const next = known.has(seg) ? known.get(seg) : child(text, starts(), node, seg, childValue);
+      known.set(seg, next);
       if (!next) return undefined;
       node = next;
       value = childValue;
@@ -136,6 +143,7 @@ function inlineNode(text: string, at: number, value: unknown): Node | undefined 
 }
 
 /** The block node that a key or dash with nothing after it introduces on the following lines. */
+/** `fallback` is the offset just after the key's colon or the item's dash. */
 function blockBelow(text: string, ls: readonly number[], line: number, end: number, parentIndent: number, value: unknown, fallback: number): Node | undefined {
   for (let l = line + 1; l < end; l++) {
     const c = contentStart(text, ls, l);
@@ -150,68 +158,81 @@ function blockBelow(text: string, ls: readonly number[], line: number, end: numb
     }
     break;
   }
-  // Nothing below: an empty value; yaml points at the key.
-  return value === null ? { kind: "scalar", offset: fallback } : undefined;
+  // Nothing below: an empty value, which yaml places just after the indicator and its spaces.
+  if (value !== null) return undefined;
+  let at = fallback;
+  while (text[at] === " ") at++;
+  return isBlank(text[at]) ? { kind: "scalar", offset: at } : undefined;
 }
 
-/** The line after the last line that belongs to a block node starting on `line` at `indent`. */
-function blockEnd(text: string, ls: readonly number[], line: number, end: number, indent: number, isItem: boolean): number {
-  for (let l = line + 1; l < end; l++) {
-    const c = contentStart(text, ls, l);
+interface Entry {
+  line: number;
+  at: number;
+}
+/** Each block node's keys or dashes, found in one scan; null when the node is beyond the walk. */
+const entries = new WeakMap<Node, { byKey: Map<string, Entry>; items: Entry[]; end: number } | null>();
+
+function scan(text: string, ls: readonly number[], node: Extract<Node, { kind: "block" }>) {
+  if (entries.has(node)) return entries.get(node)!;
+  const byKey = new Map<string, Entry>();
+  const items: Entry[] = [];
+  let end = node.to;
+  let ok = true;
+  for (let l = node.from; l < node.to && ok; l++) {
+    const c = l === node.from ? node.offset : contentStart(text, ls, l);
+    if (c === -2) ok = false;
     if (c < 0) continue;
-    const ind = c - ls[l]!;
-    if (ind < indent || (ind === indent && isItem)) return l;
-    if (ind === indent && !isItem) continue;
+    const indent = l === node.from ? node.indent : c - ls[l]!;
+    if (indent < node.indent) {
+      end = l;
+      break;
+    }
+    if (indent !== node.indent) continue;
+    if (text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1]))) {
+      // In a mapping, dashes at its own indentation are a key's compact sequence value.
+      if (byKey.size === 0) items.push({ line: l, at: c });
+      continue;
+    }
+    if (items.length) {
+      end = l; // a compact sequence ends where its parent's next key begins
+      break;
+    }
+    const k = readKey(text, c);
+    if (!k) {
+      if (text[c] === "?" || text[c] === "&" || text[c] === "!" || text[c] === "*") ok = false;
+      continue;
+    }
+    if (!byKey.has(k.key)) byKey.set(k.key, { line: l, at: c });
   }
-  return end;
+  const result = ok ? { byKey, items, end } : null;
+  entries.set(node, result);
+  return result;
 }
 
 function blockValue(text: string, ls: readonly number[], node: Extract<Node, { kind: "block" }>, key: string, value: unknown): Node | undefined {
-  for (let l = node.from; l < node.to; l++) {
-    const c = l === node.from ? node.offset : contentStart(text, ls, l);
-    if (c === -2) return undefined;
-    if (c < 0) continue;
-    const indent = l === node.from ? node.indent : c - ls[l]!;
-    if (indent < node.indent) break;
-    if (indent !== node.indent) continue;
-    if (text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1]))) continue;
-    const k = readKey(text, c);
-    if (!k) {
-      if (text[c] === "?" || text[c] === "&" || text[c] === "!" || text[c] === "*") return undefined;
-      continue;
-    }
-    if (k.key !== key) continue;
-    const v = inlineValue(text, k.after);
-    if (v >= 0) return inlineNode(text, v, value);
-    return blockBelow(text, ls, l, node.to, indent, value, c);
-  }
-  return undefined;
+  const e = scan(text, ls, node)?.byKey.get(key);
+  if (!e) return undefined;
+  const k = readKey(text, e.at)!;
+  const v = inlineValue(text, k.after);
+  if (v >= 0) return inlineNode(text, v, value);
+  return blockBelow(text, ls, e.line, node.to, node.indent, value, k.after);
 }
 
 function blockItem(text: string, ls: readonly number[], node: Extract<Node, { kind: "block" }>, index: number, value: unknown): Node | undefined {
-  let seen = -1;
-  for (let l = node.from; l < node.to; l++) {
-    const c = l === node.from ? node.offset : contentStart(text, ls, l);
-    if (c === -2) return undefined;
-    if (c < 0) continue;
-    const indent = l === node.from ? node.indent : c - ls[l]!;
-    if (indent < node.indent) break;
-    if (indent !== node.indent) continue;
-    if (!(text[c] === "-" && (text[c + 1] === " " || isBlank(text[c + 1])))) return undefined;
-    if (++seen !== index) continue;
-    const v = inlineValue(text, c + 1);
-    if (v < 0) return blockBelow(text, ls, l, node.to, indent, value, c);
-    const ch = text[v]!;
-    const end = blockEnd(text, ls, l, node.to, node.indent, true);
-    if (Array.isArray(value) && ch === "-" && (text[v + 1] === " " || isBlank(text[v + 1]))) {
-      return { kind: "block", offset: v, from: l, to: end, indent: v - ls[l]! };
-    }
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && ch !== "{" && readKey(text, v)) {
-      return { kind: "block", offset: v, from: l, to: end, indent: v - ls[l]! };
-    }
-    return inlineNode(text, v, value);
+  const s = scan(text, ls, node);
+  const e = s?.items[index];
+  if (!s || !e) return undefined;
+  const v = inlineValue(text, e.at + 1);
+  if (v < 0) return blockBelow(text, ls, e.line, node.to, node.indent, value, e.at + 1);
+  const ch = text[v]!;
+  const end = s.items[index + 1]?.line ?? s.end;
+  if (Array.isArray(value) && ch === "-" && (text[v + 1] === " " || isBlank(text[v + 1]))) {
+    return { kind: "block", offset: v, from: e.line, to: end, indent: v - ls[e.line]! };
   }
-  return undefined;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && ch !== "{" && readKey(text, v)) {
+    return { kind: "block", offset: v, from: e.line, to: end, indent: v - ls[e.line]! };
+  }
+  return inlineNode(text, v, value);
 }
 
 /** Skips a quoted scalar starting at `i`; returns the offset after its closing quote. */
@@ -264,8 +285,8 @@ function flowChild(text: string, open: number, seg: string | number, value: unkn
       if (!k) return undefined;
       at = skipSpace(text, k.after);
       if (k.key === seg) {
-        // `{ key: }` holds null; yaml points at the key.
-        if (text[at] === "," || text[at] === "}") return value === null ? { kind: "scalar", offset: i } : undefined;
+        // `{ key: }` holds null; left to the exact parser.
+        if (text[at] === "," || text[at] === "}") return undefined;
         return inlineNode(text, at, value);
       }
     } else if (n === seg) {

@@ -58,3 +58,25 @@ describe("JSON takes the same walk", () => {
     }
   });
 });
+
+describe("the walk on styles our fixtures do not use", () => {
+  const cases: Record<string, string> = {
+    "compact sequences at the key's indentation": "a:\n- x\n- y: 1\n  z: [2, 3]\nb: 4\n",
+    "comments, blank lines and quoted keys": "# top\n\n\"a b\": 1   # c\n'c''d':\n\n  - { e: f, 'g': [h, \"i\"] }\nlast:\n",
+    "block scalars and multi-line plain scalars": "a: |\n  one\n  two\nb: >-\n  three\nc:\n  plain\n  folded\nd: 1\n",
+    "nested sequences and empty values": "- - a\n  - b\n- \n- {}\n- []\n- c:\n",
+    "multi-line flow collections": "a: {\n  b: 1,\n  c: [\n    2, 3\n  ]\n}\nd: 5\n",
+    "CRLF line ends": "a: 1\r\nb:\r\n  - c\r\n  - d: e\r\n",
+  };
+  it.each(Object.entries(cases))("%s: located as the exact parser does, or left to it", (_name, text) => {
+    const exact = parseYaml("x.yaml", text);
+    if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
+    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null;
+    expect(data).toEqual(exact.doc.data);
+    const locate = fastLocator(text);
+    for (const p of paths(data)) {
+      const fast = locate(p, data);
+      if (fast) expect(fast, JSON.stringify(p)).toEqual(exact.doc.locate(p));
+    }
+  });
+});
