@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
+import { setMaxInputBytes } from "../load/readText.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
@@ -22,6 +23,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--debug", "show the stack of an internal error")
     .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward)")
     .option("--no-config", "ignore any project config")
+    .option("--max-input <MB>", "largest input file to read, in MB (default 64)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -153,7 +155,14 @@ export async function main(argv: string[]): Promise<void> {
   let code = 0;
   const debug = argv.includes("--debug");
   try {
-    await program((c) => (code = c)).parseAsync(argv, { from: "user" });
+    const p = program((c) => (code = c));
+    p.hook("preAction", (_cmd, action) => {
+      const mb = action.optsWithGlobals().maxInput as string | undefined;
+      if (mb === undefined) return;
+      if (!/^\d+(\.\d+)?$/.test(mb) || Number(mb) <= 0) throw new UsageError(`--max-input ${mb}: expected a size in MB, e.g. 512`);
+      setMaxInputBytes(Number(mb) * 1024 * 1024);
+    });
+    await p.parseAsync(argv, { from: "user" });
   } catch (e) {
     code = exitCodeFor(e, debug, argv.includes("--no-color"));
   }

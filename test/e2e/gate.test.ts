@@ -238,6 +238,18 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(r.code).toBe(1);
   });
 
+  it("--max-input sets the size limit, with a message that names the flag", () => {
+    const big = join(tempDir(), "big.yaml");
+    const entry = "  - { id: x, kind: bot, owner: t }\n";
+    writeFileSync(big, `apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n${Array.from({ length: 40_000 }, (_, i) => entry.replace("x", `x${i}`)).join("")}`);
+    const small = run(["gate", big, "--max-input", "1"]);
+    expect(small.code).toBe(2);
+    expect(small.stderr).toMatch(/big\.yaml {2}error {2}file is 1\.\d MB; the limit is 1 MB \(raise it with --max-input <MB>\)/);
+    expect(run(["gate", big, "--max-input", "2", ...NOW]).code).toBe(0);
+    expect(run(["gate", "fixtures/gate/head.yaml", "--max-input", "-3"]).code).toBe(2);
+    expect(run(["gate", "fixtures/gate/head.yaml", "--max-input", "1", ...NOW]).code).toBe(1);
+  });
+
   it("same input, byte-identical output", () => {
     const args = ["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", "--format", "json", ...NOW];
     expect(run(args).stdout).toBe(run(args).stdout);
