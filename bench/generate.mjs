@@ -50,6 +50,12 @@ export function inventoryYaml(n, seed = 42) {
   return `${out.join("\n")}\n`;
 }
 
+/** The same inventory as JSON, for the `.json` fast path. */
+export async function inventoryJsonFromYaml(yamlText) {
+  const { default: jsYaml } = await import("js-yaml");
+  return JSON.stringify(jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA }));
+}
+
 export function writeIncidents(dir, count, identities, seed = 7) {
   const r = rng(seed);
   mkdirSync(dir, { recursive: true });

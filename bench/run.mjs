@@ -1,68 +1,131 @@
-// `npm run bench`: times the real CLI on generated data. Medians of several runs in one
-// process tree, plus the ratio to a bare parse of the same inventory, so noise on a shared
-// machine cancels out. Targets are set by a later issue; this reports figures.
+// `npm run bench`: times the real CLI on generated data (bench/generate.mjs, seeded). Each
+// figure is the median of BENCH_RUNS runs, and each is compared with a bare js-yaml parse
+// of the same file measured in the same run, so noise on a shared machine cancels out.
+// BENCH_SIZES picks the inventory sizes (default 1000,10000,100000; add 1000000 for the
+// 1M case, which also runs its JSON twin). `--write` puts the table in docs/performance.md.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus, totalmem } from "node:os";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inventoryYaml, writeIncidents } from "./generate.mjs";
+import { inventoryJsonFromYaml, inventoryYaml, writeIncidents } from "./generate.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const BATCHES = (process.env.BENCH_BATCHES ?? "100,1000,10000").split(",").map(Number);
 const dir = mkdtempSync(join(tmpdir(), "nhi-bench-"));
+const MAX_INPUT = ["--max-input", "4096"];
 
+/** Runs the CLI's main() in a fresh process; reports wall time and peak RSS of that process. */
 function timed(args) {
   const script = `const t=performance.now();const m=await import(${JSON.stringify(`${ROOT}dist/cli/main.js`)});process.stdout.write=()=>true;await m.main(${JSON.stringify(args)});process.on("exit",()=>process.stderr.write("\\nBENCH "+(performance.now()-t)+" "+process.resourceUsage().maxRSS+"\\n"));`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", "--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 30 });
   const m = /BENCH ([\d.]+) (\d+)/.exec(r.stderr);
-  if (!m) throw new Error(`benchmark run failed: ${r.stderr.slice(0, 500)}`);
-  return { ms: Number(m[1]), rssMb: Number(m[2]) / 1024, code: r.status };
+  if (!m) throw new Error(`benchmark run failed: ${args.join(" ")}\n${r.stderr.slice(0, 500)}`);
+  return { ms: Number(m[1]), rssMb: Number(m[2]) / 1024 };
 }
 
 function bareParse(file) {
-  const script = `import {parse} from ${JSON.stringify(`${ROOT}node_modules/yaml/dist/index.js`)};import {readFileSync} from "node:fs";const t=performance.now();parse(readFileSync(${JSON.stringify(file)},"utf8"),{maxAliasCount:100});process.stderr.write("BENCH "+(performance.now()-t)+" "+process.resourceUsage().maxRSS+"\\n");`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  const parse = file.endsWith(".json")
+    ? "JSON.parse(text)"
+    : `(await import(${JSON.stringify(`${ROOT}node_modules/js-yaml/index.js`)})).default.load(text,{schema:(await import(${JSON.stringify(`${ROOT}node_modules/js-yaml/index.js`)})).default.CORE_SCHEMA})`;
+  const script = `import {readFileSync} from "node:fs";const text=readFileSync(${JSON.stringify(file)},"utf8");const t=performance.now();const d=${parse};process.stderr.write("BENCH "+(performance.now()-t)+" "+process.resourceUsage().maxRSS+"\\n");`;
+  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", "--input-type=module", "-e", script], { encoding: "utf8" });
   const m = /BENCH ([\d.]+) (\d+)/.exec(r.stderr);
   if (!m) throw new Error(r.stderr);
   return { ms: Number(m[1]), rssMb: Number(m[2]) / 1024 };
 }
 
+function startup(args) {
+  const t = performance.now();
+  spawnSync(process.execPath, args, { encoding: "utf8" });
+  return { ms: performance.now() - t, rssMb: 0 };
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const measure = (f) => {
+  const runs = Array.from({ length: RUNS }, f);
+  return { ms: median(runs.map((x) => x.ms)), rssMb: Math.max(...runs.map((x) => x.rssMb)) };
+};
+const mb = (file) => (statSync(file).size / 1048576).toFixed(1);
+const s = (ms) => (ms / 1000).toFixed(2);
+
 const rows = [];
-for (const [identities, incidents] of [[1000, 100], [10000, 1000]]) {
-  const inv = join(dir, `inventory-${identities}.yaml`);
-  writeFileSync(inv, inventoryYaml(identities));
-  const incDir = join(dir, `incidents-${incidents}`);
-  writeIncidents(incDir, incidents, identities);
-  const parse = Array.from({ length: RUNS }, () => bareParse(inv));
-  const analyze = Array.from({ length: RUNS }, () => timed(["analyze", incDir, "--inventory", inv, "--format", "json", "--now", "2026-11-23"]));
-  const p = median(parse.map((x) => x.ms));
-  const a = median(analyze.map((x) => x.ms));
-  rows.push({
-    case: `analyze ${incidents} incidents / ${identities} identities`,
-    inventoryMb: (statSync(inv).size / 1048576).toFixed(1),
-    bareParseMs: p.toFixed(0),
-    commandMs: a.toFixed(0),
-    ratio: (a / p).toFixed(2),
-    peakRssMb: Math.max(...analyze.map((x) => x.rssMb)).toFixed(0),
-  });
+const targets = [];
+const gateMs = new Map();
+const NOW = ["--now", "2026-11-23"];
+
+for (const n of SIZES) {
+  const files = [join(dir, `inventory-${n}.yaml`)];
+  const yamlText = inventoryYaml(n);
+  writeFileSync(files[0], yamlText);
+  if (n >= 1_000_000) {
+    files.push(join(dir, `inventory-${n}.json`));
+    writeFileSync(files[1], await inventoryJsonFromYaml(yamlText));
+  }
+  for (const file of files) {
+    const parse = measure(() => bareParse(file));
+    const gate = measure(() => timed(["gate", file, "--format", "json", ...NOW, ...MAX_INPUT]));
+    const kind = file.endsWith(".json") ? "JSON" : "YAML";
+    rows.push({ case: `gate ${n} identities (${kind})`, sizeMb: mb(file), parseS: s(parse.ms), commandS: s(gate.ms), ratio: (gate.ms / parse.ms).toFixed(2), peakRssMb: gate.rssMb.toFixed(0) });
+    if (kind === "YAML") gateMs.set(n, gate.ms);
+    if (n === 100_000 && kind === "YAML") {
+      targets.push(["gate 100k ≤ 2× bare js-yaml parse", `${(gate.ms / parse.ms).toFixed(2)}×`, gate.ms <= 2 * parse.ms]);
+      targets.push(["gate 100k peak RSS ≤ 1 GB", `${gate.rssMb.toFixed(0)} MB`, gate.rssMb <= 1024]);
+      const base = measure(() => timed(["gate", file, "--base", file, "--format", "json", ...NOW, ...MAX_INPUT]));
+      rows.push({ case: `gate --base ${n} identities`, sizeMb: mb(file), parseS: s(parse.ms), commandS: s(base.ms), ratio: (base.ms / parse.ms).toFixed(2), peakRssMb: base.rssMb.toFixed(0) });
+      targets.push(["gate --base 100k ≤ 1.5× gate without base", `${(base.ms / gate.ms).toFixed(2)}×`, base.ms <= 1.5 * gate.ms]);
+    }
+    if (n >= 1_000_000) targets.push([`gate 1M ${kind} < 60 s and < 4 GB`, `${s(gate.ms)} s, ${gate.rssMb.toFixed(0)} MB`, gate.ms < 60_000 && gate.rssMb < 4096]);
+  }
 }
-// The gate on a whole inventory against itself as base: every entry evaluated twice, nothing new.
-for (const identities of [1000, 10000]) {
-  const inv = join(dir, `inventory-${identities}.yaml`);
-  const parse = Array.from({ length: RUNS }, () => bareParse(inv));
-  const gate = Array.from({ length: RUNS }, () => timed(["gate", inv, "--base", inv, "--format", "json", "--now", "2026-11-23"]));
-  const p = median(parse.map((x) => x.ms));
-  const g = median(gate.map((x) => x.ms));
-  rows.push({
-    case: `gate ${identities} identities, base = head`,
-    inventoryMb: (statSync(inv).size / 1048576).toFixed(1),
-    bareParseMs: p.toFixed(0),
-    commandMs: g.toFixed(0),
-    ratio: (g / p).toFixed(2),
-    peakRssMb: Math.max(...gate.map((x) => x.rssMb)).toFixed(0),
-  });
+
+const batchInventory = SIZES.includes(10_000) ? join(dir, "inventory-10000.yaml") : undefined;
+if (batchInventory) {
+  for (const count of BATCHES) {
+    const incidents = join(dir, `incidents-${count}`);
+    writeIncidents(incidents, count, 10_000);
+    const a = measure(() => timed(["analyze", incidents, "--inventory", batchInventory, "--format", "json", ...NOW]));
+    rows.push({ case: `analyze ${count} incidents / 10000 identities`, sizeMb: mb(batchInventory), parseS: "", commandS: s(a.ms), ratio: "", peakRssMb: a.rssMb.toFixed(0) });
+    if (count === 10_000) targets.push(["analyze 10k incidents vs 10k inventory < 20 s", `${s(a.ms)} s`, a.ms < 20_000]);
+  }
 }
-console.log(`nhi-triage bench: node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, median of ${RUNS} runs`);
+
+const help = measure(() => startup([`${ROOT}bin/nhi-triage`, "--help"]));
+const bare = measure(() => startup(["-e", "0"]));
+rows.push({ case: "start-up: --help (node -e 0 as the base)", sizeMb: "", parseS: s(bare.ms), commandS: s(help.ms), ratio: (help.ms / bare.ms).toFixed(2), peakRssMb: "" });
+targets.push(["--help within 2× node -e 0", `${(help.ms / bare.ms).toFixed(2)}×`, help.ms <= 2 * bare.ms]);
+
+if (gateMs.has(10_000) && gateMs.has(100_000)) {
+  const per10 = gateMs.get(10_000) / 10;
+  const per100 = gateMs.get(100_000) / 100;
+  targets.push(["time per 1k identities at 100k within 25% of 10k", `${s(per100)} s vs ${s(per10)} s (${((per100 / per10 - 1) * 100).toFixed(0)}%)`, per100 <= 1.25 * per10]);
+}
+
+const machine = `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, median of ${RUNS} runs`;
+console.log(`nhi-triage bench: ${machine}`);
 console.table(rows);
+console.table(targets.map(([target, measured, met]) => ({ target, measured, met: met ? "yes" : "NO" })));
+
+if (process.argv.includes("--write")) {
+  const table = (head, body) => [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...body.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const doc = `# Performance
+
+Measured by \`npm run bench\` (\`bench/run.mjs\`, data from the seeded \`bench/generate.mjs\`:
+identities : workflows of 5 steps : agents = 100 : 10 : 1, with a deliberately risky mix, so
+a 100k inventory yields about 260k findings). Each time is the median of several runs; the
+ratio compares with a bare js-yaml parse of the same file measured in the same run.
+
+Machine: ${machine}.
+
+${table(["case", "file MB", "bare parse s", "command s", "ratio", "peak RSS MB"], rows.map((r) => [r.case, r.sizeMb, r.parseS, r.commandS, r.ratio, r.peakRssMb]))}
+
+## Targets (issue 6)
+
+${table(["target", "measured", "met"], targets.map(([t, m, ok]) => [t, m, ok ? "yes" : "**no**"]))}
+`;
+  writeFileSync(join(ROOT, "docs/performance.md"), doc);
+  console.log("wrote docs/performance.md");
+}
+rmSync(dir, { recursive: true, force: true });
