@@ -15,6 +15,8 @@ export function testsSymptoms(c: Condition): boolean {
   return c.fact.startsWith("incident.");
 }
 
+const unique = (xs: string[]): string[] => (xs.length < 2 ? xs : [...new Set(xs)]);
+
 export function evaluateRules(
   rules: readonly Rule[],
   subjects: readonly Subject[],
@@ -36,10 +38,11 @@ export function evaluateRules(
         severity: rule.severity,
         weight: rule.weight,
         subject: subject.ref,
-        evidence: [...new Set(r.evidence)],
-        facts: [...new Set(r.facts)],
-        refs: [...rule.refs],
-        controls: [...rule.controls],
+        evidence: unique(r.evidence),
+        facts: unique(r.facts),
+        // Shared with the rule, never mutated: a 100k inventory yields ~250k findings.
+        refs: rule.refs,
+        controls: rule.controls,
       });
     }
   }
