@@ -4,6 +4,7 @@ import type { Location } from "../gate/types.js";
 import { triage } from "../engine/triage.js";
 import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
+import { DOCUMENT_KINDS, documentKind } from "../load/documentKind.js";
 import { loadIncident } from "../load/loadIncident.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readText } from "../load/readText.js";
@@ -33,7 +34,8 @@ export interface AnalyzeOptions {
 }
 
 const PROGRESS_THRESHOLD = 20;
-const OTHER_KINDS = new Set(["Inventory", "Waivers", "Answers", "RuleSet", "ChangeRules", "Questions", "Controls", "Symptoms", "RuleCases", "DomainReasoning"]);
+// A project config is a dotfile, which folder scans never visit, so it is not listed here.
+const OTHER_KINDS = new Set<string>(DOCUMENT_KINDS.filter((k) => k !== "Incident" && k !== "Config"));
 
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
@@ -61,7 +63,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     try {
       const text = await readText(file);
       // A folder may also hold the inventory or a rule pack; those are not incidents to analyse.
-      const kind = /^kind:\s*["']?(\w+)/m.exec(text)?.[1];
+      const kind = documentKind(text);
       if (discovered.has(file) && kind !== undefined && OTHER_KINDS.has(kind)) {
         skipped.push({ file, kind });
         continue;

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { compareStrings } from "../engine/compare.js";
+import { DOCUMENT_KINDS, documentKind } from "./documentKind.js";
 import { readText } from "./readText.js";
 
 /**
@@ -8,7 +9,7 @@ import { readText } from "./readText.js";
  * cases. Any other kind, or none, is loaded as RuleCases so a misspelt kind is reported
  * rather than silently skipped.
  */
-const NOT_CASES = new Set(["Inventory", "Incident", "Waivers", "Answers", "Config", "RuleSet", "ChangeRules", "Questions", "Controls", "Symptoms", "DomainReasoning"]);
+const NOT_CASES = new Set<string>(DOCUMENT_KINDS.filter((k) => k !== "RuleCases"));
 
 /** The RuleCases files of a rule pack: `DIR/cases/*.yaml` (and .yml), in code-point order. */
 export async function ruleCaseFiles(dir: string): Promise<string[]> {
@@ -18,7 +19,7 @@ export async function ruleCaseFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const name of names) {
     const file = join(casesDir, name);
-    const kind = /^kind:\s*["']?(\w+)/m.exec(await readText(file))?.[1];
+    const kind = documentKind(await readText(file));
     if (kind === undefined || !NOT_CASES.has(kind)) out.push(file);
   }
   return out;
