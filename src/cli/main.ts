@@ -11,6 +11,7 @@ import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { terminalStyle } from "./style.js";
+import { rulesOption } from "./rulesOption.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -32,7 +33,7 @@ function program(setCode: (code: number) => void): Command {
     .description("triage incident files, folders (searched for *.yaml, *.yml) or - for stdin")
     .argument("<path...>", "incident files, folders, or -")
     .option("--inventory <file>", "NHI inventory the incidents' affected ids resolve against")
-    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(rulesOption())
     .addOption(new Option("--format <format>", "output format").choices(ANALYZE_FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(SEVERITIES))
@@ -64,7 +65,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--answers <file>", "replay saved answers (kind: Answers) without a terminal")
     .option("--save <file>", "write the incident as a kind: Incident file that analyze reads")
     .addOption(new Option("--format <format>", "output format of the triage").choices(INTERVIEW_FORMATS).default("text"))
-    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(rulesOption())
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExamples:\n  nhi-triage interview --inventory fixtures/inventory.yaml --save incident.yaml\n  nhi-triage interview --answers fixtures/answers/incidents/inc-01-retry-replays-migration.yaml --inventory fixtures/inventory.yaml")
@@ -93,7 +94,7 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .option("--strict", "also fail on stale or expired waivers")
-    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(rulesOption())
     .option("--now <date>", "reference date for ages and waiver expiry (default: today)")
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText(

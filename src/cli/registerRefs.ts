@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { REFS_FORMATS, type RefsFormat } from "../report/refsFormat.js";
 import type { ConfigChoice } from "./settings.js";
+import { rulesOption } from "./rulesOption.js";
 
 /** Adds `refs`: what the framework catalog holds and which rules and controls cite each id. */
 export function registerRefsCommand(program: Command, setCode: (code: number) => void): void {
@@ -10,7 +11,7 @@ export function registerRefsCommand(program: Command, setCode: (code: number) =>
     .argument("[id]", "a framework id, e.g. NHI7:2025, PR.AA-05, MAESTRO-L4, ASI03")
     // Not .choices(): an extra rule pack can add frameworks, so the names are known only once it is loaded.
     .option("--framework <name>", "list one framework's entries and the rules that detect each")
-    .option("--rules <dir>", "an extra rule pack (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(rulesOption())
     .addOption(new Option("--format <format>", "output format").choices(REFS_FORMATS).default("text"))
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExamples:\n  nhi-triage refs NHI7:2025\n  nhi-triage refs --framework owasp-nhi")

@@ -2,8 +2,7 @@ import { Option, type Command } from "commander";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import type { Defect } from "../load/schema/rules.js";
 import { DEFECT_CHOICES, RULE_LIST_FORMATS, type RuleListFormat } from "../report/ruleListFormat.js";
-
-const collect = (v: string, acc: string[]) => [...acc, v];
+import { rulesOption } from "./rulesOption.js";
 
 /** Adds `rules list | show | test`; each action loads its module only when it runs, like the other commands. */
 export function registerRulesCommand(program: Command, setCode: (code: number) => void): void {
@@ -18,7 +17,7 @@ export function registerRulesCommand(program: Command, setCode: (code: number) =
     .addOption(new Option("--defect <defect>", "only rules of this defect class").choices(DEFECT_CHOICES))
     .addOption(new Option("--severity <severity>", "only rules of exactly this severity").choices(SEVERITIES))
     .option("--ref <id>", "only rules citing this framework id, or one beneath it (PR.AA also matches PR.AA-05)")
-    .option("--rules <dir>", "an extra rule pack (repeatable)", collect, [] as string[])
+    .addOption(rulesOption())
     .addOption(new Option("--format <format>", "output format").choices(RULE_LIST_FORMATS).default("text"))
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExample:\n  nhi-triage rules list --defect attribution --ref NHI7:2025")
@@ -40,7 +39,7 @@ export function registerRulesCommand(program: Command, setCode: (code: number) =
     .command("show")
     .description("a rule in full: its condition, controls, references, the reasoning it encodes and the cases that exercise it")
     .argument("<id>", "a rule id (or a control id)")
-    .option("--rules <dir>", "an extra rule pack (repeatable)", collect, [] as string[])
+    .addOption(rulesOption())
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExample:\n  nhi-triage rules show NHI-STATIC-SECRET")
     .action(async (id: string, o: Record<string, unknown>) => {
@@ -52,7 +51,7 @@ export function registerRulesCommand(program: Command, setCode: (code: number) =
     .command("test")
     .description("run a rule pack's cases (DIR/cases/*.yaml, kind: RuleCases); without DIR, the built-in pack's")
     .argument("[dir]", "the rule pack to test, loaded on top of the built-in one")
-    .option("--rules <dir>", "another extra rule pack the cases need (repeatable)", collect, [] as string[])
+    .addOption(rulesOption("another extra rule pack the cases need (repeatable)"))
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText("after", "\nExample:\n  nhi-triage rules test fixtures/rule-pack")
     .action(async (dir: string | undefined, o: Record<string, unknown>) => {
