@@ -35,11 +35,17 @@ export function compareValues(rule: ChangeRule, before: FactValue, after: FactVa
 }
 
 /** Compares each entry present in both inventories, matched by its reference. */
-export function changeFindings(rules: readonly ChangeRule[], base: InventoryIndex, head: InventoryIndex, now: number): GateFinding[] {
+export function changeFindings(
+  rules: readonly ChangeRule[],
+  base: InventoryIndex,
+  head: InventoryIndex,
+  now: number,
+  baseSubjects: readonly Subject[] = inventorySubjects(base),
+  heads: readonly Subject[] = inventorySubjects(head),
+): GateFinding[] {
   const ctx: EvalContext = { active: false, now };
-  const before = new Map(inventorySubjects(base).map((s) => [s.ref, s]));
+  const before = new Map(baseSubjects.map((s) => [s.ref, s]));
   const out: GateFinding[] = [];
-  const heads = inventorySubjects(head);
   for (const rule of rules) {
     const def = factDef(rule.fact);
     if (!def) continue;

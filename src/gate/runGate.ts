@@ -1,3 +1,4 @@
+import { inventorySubjects } from "../engine/buildSubjects.js";
 import { compareStrings } from "../engine/compare.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { LocatedWaiver } from "../load/loadWaivers.js";
@@ -39,11 +40,14 @@ function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
  * at or above `failOn` fail the gate (and, with `strict`, stale or expired waivers).
  */
 export function runGate(input: GateInput): GateResult {
-  const head = postureFindings(input.pack, input.head, input.now);
-  const base = input.baseInventory ? postureFindings(input.pack, input.baseInventory, input.now) : [];
+  // Both the posture and the change findings walk every entry: list the entries once.
+  const headSubjects = inventorySubjects(input.head);
+  const baseSubjects = input.baseInventory ? inventorySubjects(input.baseInventory) : [];
+  const head = postureFindings(input.pack, input.head, input.now, headSubjects);
+  const base = input.baseInventory ? postureFindings(input.pack, input.baseInventory, input.now, baseSubjects) : [];
   const baseKeys = new Set(base.map((f) => f.fingerprint));
   const headKeys = new Set(head.map((f) => f.fingerprint));
-  const changes = input.baseInventory ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now) : [];
+  const changes = input.baseInventory ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, baseSubjects, headSubjects) : [];
 
   const found = {
     new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes],
