@@ -20,6 +20,12 @@ export interface EvalContext {
   now: number;
 }
 
+/** The kind a reference names, read back from the forms the constructors below write. */
+export function subjectKindOf(ref: string): SubjectKind {
+  if (ref.includes("/step:")) return "step";
+  return ref.slice(0, ref.indexOf(":")) as SubjectKind;
+}
+
 export function incidentSubject(id: string): Subject {
   return { kind: "incident", ref: `incident:${id}`, label: `incident ${id}` };
 }

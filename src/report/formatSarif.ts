@@ -3,20 +3,15 @@ import type { Finding, Triage } from "../engine/types.js";
 import { fingerprint } from "../gate/fingerprint.js";
 import { locateFinding } from "../gate/locateFinding.js";
 import type { Location } from "../gate/types.js";
-import type { SubjectKind } from "../load/schema/rules.js";
+import { subjectKindOf } from "../engine/subject.js";
 import type { AnalyzeReport } from "./AnalyzeReport.js";
 import { descriptor, INFORMATION_URI, LEVEL, physical } from "./sarifParts.js";
-
-function subjectKind(ref: string): SubjectKind {
-  if (ref.includes("/step:")) return "step";
-  return ref.slice(0, ref.indexOf(":")) as SubjectKind;
-}
 
 /** An inventory finding points at its entry in the inventory; the rest at the incident file. */
 function where(f: Finding, t: Triage, report: AnalyzeReport): Location {
   const inv = report.inventory;
   if (inv && !f.subject.startsWith("incident:") && inv.paths.has(f.subject)) {
-    return locateFinding(inv, { kind: subjectKind(f.subject), ref: f.subject, label: f.subject }, f.facts);
+    return locateFinding(inv, { kind: subjectKindOf(f.subject), ref: f.subject, label: f.subject }, f.facts);
   }
   return report.origins?.get(t.incident) ?? { file: t.file ?? "incident.yaml", line: 1, column: 1 };
 }
