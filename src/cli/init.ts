@@ -1,8 +1,9 @@
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { modeline, type SchemaName } from "../report/jsonSchemas.js";
+import { exists } from "../load/pathKind.js";
 
 export interface InitOptions {
   dir: string;
@@ -26,8 +27,6 @@ async function templateFiles(dir: string, prefix = ""): Promise<string[]> {
   }
   return out;
 }
-
-const exists = (p: string) => stat(p).then(() => true, () => false);
 
 /**
  * Writes a starter inventory, waivers file, example incident and project config. A file

@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { stringify } from "yaml";
 import { portfolio } from "../engine/portfolio.js";
@@ -19,6 +18,7 @@ import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { exists, isDirectory } from "../load/pathKind.js";
 
 export interface InterviewOptions {
   inventory?: string;
@@ -34,8 +34,6 @@ export interface InterviewOptions {
 /** Exit code for Ctrl-C, as shells report a SIGINT. */
 export const CANCELLED = 130;
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
-
 /** The saved incident: a plain `kind: Incident` file that analyze reads back to the same triage. */
 export function incidentYaml(incident: Incident, now: number): string {
   const header = `${modeline("incident")}# Written by nhi-triage interview (reference date ${new Date(now).toISOString().slice(0, 10)}).\n# Triage it again with: nhi-triage analyze <this file>\n`;
@@ -45,7 +43,7 @@ export function incidentYaml(incident: Incident, now: number): string {
 /** Refuses a --save target before any question is asked, so no answers are typed in vain. */
 async function checkSaveTarget(save: string, inputs: readonly string[], interactive: boolean): Promise<void> {
   if (inputs.some((i) => resolve(i) === resolve(save))) throw new UsageError(`--save ${save} is one of the input files; refusing to overwrite it`);
-  if (!(await stat(dirname(resolve(save))).then((s) => s.isDirectory(), () => false))) {
+  if (!(await isDirectory(dirname(resolve(save))))) {
     throw new UsageError(`--save ${save}: the folder ${dirname(save)} does not exist`);
   }
   if (!interactive && (await exists(save))) {

@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { didYouMean } from "./closest.js";
 import { diagnostic, InputError } from "./diagnostic.js";
@@ -7,6 +6,7 @@ import { readText } from "./readText.js";
 import { CONFIG_FILE_NAME, ConfigFile } from "./schema/config.js";
 import type { Severity } from "./schema/common.js";
 import type { SourceDoc } from "./sourceDoc.js";
+import { isFile } from "./pathKind.js";
 
 /** A project config with its paths resolved against the folder it lives in. */
 export interface ProjectConfig {
@@ -19,8 +19,6 @@ export interface ProjectConfig {
   doc: SourceDoc;
   text: string;
 }
-
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
 /** The nearest .nhi-triage.yaml from `start` upward, as git finds .gitignore files. */
 export async function findConfig(start: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { compileDetectors } from "../engine/detectSymptoms.js";
@@ -12,10 +12,7 @@ import { validatePack, type Located } from "./validatePack.js";
 import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
 import { compareStrings } from "../engine/compare.js";
-
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
-}
+import { exists } from "./pathKind.js";
 
 async function yamlFiles(dir: string): Promise<string[]> {
   if (!(await exists(dir))) return [];

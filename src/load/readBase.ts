@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { realpath, stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 import { UsageError } from "./diagnostic.js";
 import { MAX_INPUT_BYTES, readText } from "./readText.js";
+import { isFile } from "./pathKind.js";
 
 export type BaseSource =
   | { kind: "file"; label: string; text: string }
@@ -26,10 +27,6 @@ function git(args: readonly string[], cwd: string): Promise<GitResult> {
       resolveRun({ ok: !err, stdout, stderr });
     });
   });
-}
-
-async function isFile(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isFile(), () => false);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { compareStrings } from "../engine/compare.js";
 import { DOCUMENT_KINDS, documentKind } from "./documentKind.js";
 import { readText } from "./readText.js";
+import { isDirectory } from "./pathKind.js";
 
 /**
  * Kinds that live beside the cases (their inventory, an example incident) and are not
@@ -14,7 +15,7 @@ const NOT_CASES = new Set<string>(DOCUMENT_KINDS.filter((k) => k !== "RuleCases"
 /** The RuleCases files of a rule pack: `DIR/cases/*.yaml` (and .yml), in code-point order. */
 export async function ruleCaseFiles(dir: string): Promise<string[]> {
   const casesDir = join(dir, "cases");
-  if (!(await stat(casesDir).then((s) => s.isDirectory(), () => false))) return [];
+  if (!(await isDirectory(casesDir))) return [];
   const names = (await readdir(casesDir)).filter((f) => /\.ya?ml$/.test(f)).sort(compareStrings);
   const out: string[] = [];
   for (const name of names) {
