@@ -20,8 +20,12 @@ const DESCRIPTIONS = [
   "There were no retries; the approval was lost between the ticketing system and the deploy pipeline.",
 ];
 
-/** Identities : workflows (5 steps) : agents = 100 : 10 : 1, as in issue 6. */
-export function inventoryYaml(n, seed = 42) {
+/**
+ * Identities : workflows (5 steps) : agents = 100 : 10 : 1, as in issue 6. With `base`,
+ * the same inventory as it was before a pull request that granted one more privilege to
+ * every 100th identity (1% of the entries change; the random stream is not disturbed).
+ */
+export function inventoryYaml(n, seed = 42, { base = false } = {}) {
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const out = ["apiVersion: nhi-triage/v1", "kind: Inventory", "identities:"];
@@ -31,7 +35,8 @@ export function inventoryYaml(n, seed = 42) {
     out.push(`    usedBy: [${pick(TEAMS)}${r() > 0.8 ? `, ${pick(TEAMS)}` : ""}]`);
     out.push(`    environments: [prod${r() > 0.85 ? ", staging" : ""}]`);
     out.push(`    credential: { type: ${pick(TYPES)}, maxAge: ${pick([1, 30, 90, 365])}d, lastRotated: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}", storage: ${pick(STORAGE)} }`);
-    out.push(`    privileges: [${r() > 0.9 ? '"*"' : "repo:read"}, db:query]`);
+    const first = r() > 0.9 ? '"*"' : "repo:read";
+    out.push(`    privileges: [${first}${base && i % 100 === 7 ? "" : ", db:query"}]`);
     out.push(`    humanUse: ${r() > 0.95}`, `    lastUsed: "2026-${String(1 + Math.floor(r() * 11)).padStart(2, "0")}-01"`);
   }
   out.push("workflows:");

@@ -17,10 +17,13 @@ const BATCHES = (process.env.BENCH_BATCHES ?? "100,1000,10000").split(",").map(N
 const dir = mkdtempSync(join(tmpdir(), "nhi-bench-"));
 const MAX_INPUT = ["--max-input", "4096"];
 
-/** Runs the CLI's main() in a fresh process; reports wall time and peak RSS of that process. */
-function timed(args) {
-  const script = `const t=performance.now();const m=await import(${JSON.stringify(`${ROOT}dist/cli/main.js`)});process.stdout.write=()=>true;await m.main(${JSON.stringify(args)});process.on("exit",()=>process.stderr.write("\\nBENCH "+(performance.now()-t)+" "+process.resourceUsage().maxRSS+"\\n"));`;
-  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", "--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 30 });
+/** Runs the CLI's main() in a fresh process; reports wall time (start-up included) and peak RSS. */
+function timed(args, heapMb = 0) {
+  const script = `const t=performance.now();const m=await import(${JSON.stringify(`${ROOT}dist/cli/main.js`)});await m.main(${JSON.stringify(args)});process.on("exit",()=>process.stderr.write("\\nBENCH "+(performance.now()-t)+" "+process.resourceUsage().maxRSS+"\\n"));`;
+  // Node's default heap limit, as users run it, except where a case says otherwise.
+  const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  // The report really is written (to /dev/null), as it would be to a file or a pipe.
+  const r = spawnSync(process.execPath, [...heap, "--input-type=module", "-e", script], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   const m = /BENCH ([\d.]+) (\d+)/.exec(r.stderr);
   if (!m) throw new Error(`benchmark run failed: ${args.join(" ")}\n${r.stderr.slice(0, 500)}`);
   return { ms: Number(m[1]), rssMb: Number(m[2]) / 1024 };
@@ -66,15 +69,18 @@ for (const n of SIZES) {
   }
   for (const file of files) {
     const parse = measure(() => bareParse(file));
-    const gate = measure(() => timed(["gate", file, "--format", "json", ...NOW, ...MAX_INPUT]));
+    // The 1M inventory needs more than Node's default heap: NODE_OPTIONS=--max-old-space-size=4096.
+    const gate = measure(() => timed(["gate", file, "--format", "json", ...NOW, ...MAX_INPUT], n >= 1_000_000 ? 4096 : 0));
     const kind = file.endsWith(".json") ? "JSON" : "YAML";
     rows.push({ case: `gate ${n} identities (${kind})`, sizeMb: mb(file), parseS: s(parse.ms), commandS: s(gate.ms), ratio: (gate.ms / parse.ms).toFixed(2), peakRssMb: gate.rssMb.toFixed(0) });
     if (kind === "YAML") gateMs.set(n, gate.ms);
     if (n === 100_000 && kind === "YAML") {
       targets.push(["gate 100k ≤ 2× bare js-yaml parse", `${(gate.ms / parse.ms).toFixed(2)}×`, gate.ms <= 2 * parse.ms]);
       targets.push(["gate 100k peak RSS ≤ 1 GB", `${gate.rssMb.toFixed(0)} MB`, gate.rssMb <= 1024]);
-      const base = measure(() => timed(["gate", file, "--base", file, "--format", "json", ...NOW, ...MAX_INPUT]));
-      rows.push({ case: `gate --base ${n} identities`, sizeMb: mb(file), parseS: s(parse.ms), commandS: s(base.ms), ratio: (base.ms / parse.ms).toFixed(2), peakRssMb: base.rssMb.toFixed(0) });
+      const baseFile = join(dir, `inventory-${n}-base.yaml`);
+      writeFileSync(baseFile, inventoryYaml(n, 42, { base: true }));
+      const base = measure(() => timed(["gate", file, "--base", baseFile, "--format", "json", ...NOW, ...MAX_INPUT]));
+      rows.push({ case: `gate --base ${n} identities (1% of entries changed)`, sizeMb: mb(file), parseS: s(parse.ms), commandS: s(base.ms), ratio: (base.ms / parse.ms).toFixed(2), peakRssMb: base.rssMb.toFixed(0) });
       targets.push(["gate --base 100k ≤ 1.5× gate without base", `${(base.ms / gate.ms).toFixed(2)}×`, base.ms <= 1.5 * gate.ms]);
     }
     if (n >= 1_000_000) targets.push([`gate 1M ${kind} < 60 s and < 4 GB`, `${s(gate.ms)} s, ${gate.rssMb.toFixed(0)} MB`, gate.ms < 60_000 && gate.rssMb < 4096]);

@@ -10,6 +10,7 @@ import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readText } from "../load/readText.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
 import type { AnalyzeFormat } from "../report/analyzeFormat.js";
+import { formatJsonChunks } from "../report/formatJson.js";
 import { ANALYZE_FORMATTERS } from "../report/analyzeFormatters.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { expandPaths } from "./expandPaths.js";
@@ -37,6 +38,8 @@ const PROGRESS_THRESHOLD = 20;
 // A project config is a dotfile, which folder scans never visit, so it is not listed here.
 const OTHER_KINDS = new Set<string>(DOCUMENT_KINDS.filter((k) => k !== "Incident" && k !== "Config"));
 
+const READ_AHEAD = 16;
+
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const now = parseNow(opts.now);
@@ -58,10 +61,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const origins = new Map<string, Location>();
   const progress = !opts.quiet && process.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
 
+  // Reads run ahead of the analysis, a few at a time: one file after another, a batch of
+  // 10k small tickets spends most of its time waiting for the disk.
+  const reads: Array<Promise<{ text: string } | { error: unknown }> | undefined> = [];
+  const read = (j: number) => (reads[j] ??= readText(files[j]!).then((text) => ({ text }), (error: unknown) => ({ error })));
   for (const [i, file] of files.entries()) {
     if (progress) process.stderr.write(`\ranalysing ${i + 1}/${files.length}`);
     try {
-      const text = await readText(file);
+      for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) void read(j);
+      const got = await read(i);
+      reads[i] = undefined;
+      if ("error" in got) throw got.error;
+      const { text } = got;
       // A folder may also hold the inventory or a rule pack; those are not incidents to analyse.
       const kind = documentKind(text);
       if (discovered.has(file) && kind !== undefined && OTHER_KINDS.has(kind)) {
@@ -94,7 +105,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, ...(inventory ? { inventory } : {}), version };
-  await writeOutput(ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(inventoryFile ? [inventoryFile] : [])]);
+  // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
+  await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(inventoryFile ? [inventoryFile] : [])]);
   reportChanges(changes, opts.quiet);
 
   if (skipped.length && !opts.quiet) {

@@ -9,6 +9,7 @@ import { readText } from "../load/readText.js";
 import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
+import { formatGateJsonChunks } from "../report/formatGateJson.js";
 import { GATE_FORMATTERS } from "../report/gateFormatters.js";
 import { gateRules } from "../report/GateReport.js";
 import { parseNow } from "./parseNow.js";
@@ -94,7 +95,10 @@ export async function gate(opts: GateOptions): Promise<number> {
   warnings.push(...waiverWarnings(result));
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  await writeOutput(GATE_FORMATTERS[opts.format]({ result, pack, style, version }), opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
+  const report = { result, pack, style, version };
+  // JSON is what large inventories are read into other tools with: it is written in pieces.
+  const text = opts.format === "json" ? formatGateJsonChunks(report) : GATE_FORMATTERS[opts.format](report);
+  await writeOutput(text, opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
   // The text report lists them itself.
   if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);

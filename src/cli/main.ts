@@ -10,8 +10,10 @@ import { registerRulesCommand } from "./registerRules.js";
 import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
+import { redactText } from "../redact/redactText.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
+import { installInterruptHandlers } from "./interrupt.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -27,7 +29,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--max-input <MB>", "largest input file to read, in MB (default 64)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(redactText(s)) });
 
   p.command("analyze")
     .description("triage incident files, folders (searched for *.yaml, *.yml) or - for stdin")
@@ -148,6 +150,8 @@ function program(setCode: (code: number) => void): Command {
 
 /** The one place where errors become exit codes: 2 for bad input or usage, 3 for a bug. */
 export async function main(argv: string[]): Promise<void> {
+  // Ctrl-C or a kill: exit 130/143 with one line, and no temporary file left behind.
+  installInterruptHandlers();
   // `nhi-triage … | head` closes the pipe early; that is the reader's choice, not an error.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
@@ -183,11 +187,11 @@ function exitCodeFor(e: unknown, debug: boolean, noColor: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`${style.red("error")}  ${e.message}\n`);
+    process.stderr.write(`${style.red("error")}  ${redactText(e.message)}\n`);
     return 2;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`${style.red("internal error")}  ${message}\nThis is a bug in nhi-triage; please report it at ${REPORT_URL}.\n`);
+  process.stderr.write(`${style.red("internal error")}  ${redactText(message)}\nThis is a bug in nhi-triage; please report it at ${REPORT_URL}.\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   else process.stderr.write("Run again with --debug to see the stack.\n");
   return 3;

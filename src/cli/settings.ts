@@ -3,6 +3,7 @@ import { checkRuleOverrides, findConfig, loadConfig, type ProjectConfig } from "
 import { loadRulePack } from "../load/loadRulePack.js";
 import type { RulePack } from "../load/rulePack.js";
 import { packDirs } from "./packDirs.js";
+import { redactText } from "../redact/redactText.js";
 
 /** `--config FILE`, `--no-config` (false), or nothing: look upward from the working folder. */
 export type ConfigChoice = string | false | undefined;
@@ -33,5 +34,5 @@ export async function loadPackFor(rulesFlags: readonly string[], config: Project
 
 /** Config changes go to stderr with the other notes: listed every run, never hidden. */
 export function reportChanges(changes: readonly string[], quiet: boolean | undefined): void {
-  if (!quiet) for (const c of changes) process.stderr.write(`note: ${c}\n`);
+  if (!quiet) for (const c of changes) process.stderr.write(`note: ${redactText(c)}\n`);
 }

@@ -1,5 +1,6 @@
 import { severityRank } from "../load/schema/common.js";
 import type { Condition, Rule } from "../load/schema/rules.js";
+import { conditionHolds } from "./conditionHolds.js";
 import { evaluateCondition } from "./evaluateCondition.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
@@ -15,7 +16,50 @@ export function testsSymptoms(c: Condition): boolean {
   return c.fact.startsWith("incident.");
 }
 
-const unique = (xs: string[]): string[] => (xs.length < 2 ? xs : [...new Set(xs)]);
+/** Without repeats, in first-seen order; the lists are a few lines long, so no Set is built. */
+function unique(xs: string[]): string[] {
+  for (let i = 1; i < xs.length; i++) {
+    if (xs.indexOf(xs[i]!) < i) return xs.filter((x, j) => xs.indexOf(x) === j);
+  }
+  return xs;
+}
+
+/** One rule that holds on one subject, with what made it hold. */
+export interface Holding {
+  rule: Rule;
+  basis: Finding["basis"];
+  subject: Subject;
+  evidence: string[];
+  facts: string[];
+}
+
+/**
+ * Calls `emit` for every rule that holds on every subject it applies to. The cheap test
+ * comes first: evidence is built only for the pairs that hold, and the caller builds its
+ * own finding from it, so a large inventory makes one object per finding, not two.
+ */
+export function forEachHolding(
+  rules: readonly Rule[],
+  subjects: readonly Subject[],
+  symptoms: ReadonlyMap<string, SymptomFact>,
+  ctx: EvalContext,
+  emit: (h: Holding) => void,
+): void {
+  const bySubjectKind = new Map<string, Array<{ rule: Rule; basis: Finding["basis"] }>>();
+  for (const rule of rules) {
+    const list = bySubjectKind.get(rule.subject) ?? [];
+    list.push({ rule, basis: testsSymptoms(rule.when) ? "observed" : "posture" });
+    bySubjectKind.set(rule.subject, list);
+  }
+  for (const subject of subjects) {
+    const input = { subject, ctx, symptoms };
+    for (const { rule, basis } of bySubjectKind.get(subject.kind) ?? []) {
+      if (!conditionHolds(rule.when, input)) continue;
+      const r = evaluateCondition(rule.when, input);
+      emit({ rule, basis, subject, evidence: unique(r.evidence), facts: unique(r.facts) });
+    }
+  }
+}
 
 export function evaluateRules(
   rules: readonly Rule[],
@@ -24,28 +68,22 @@ export function evaluateRules(
   ctx: EvalContext,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    const basis = testsSymptoms(rule.when) ? "observed" : "posture";
-    for (const subject of subjects) {
-      if (subject.kind !== rule.subject) continue;
-      const r = evaluateCondition(rule.when, { subject, ctx, symptoms });
-      if (!r.holds) continue;
-      findings.push({
-        rule: rule.id,
-        basis,
-        title: rule.title,
-        defect: rule.defect,
-        severity: rule.severity,
-        weight: rule.weight,
-        subject: subject.ref,
-        evidence: unique(r.evidence),
-        facts: unique(r.facts),
-        // Shared with the rule, never mutated: a 100k inventory yields ~250k findings.
-        refs: rule.refs,
-        controls: rule.controls,
-      });
-    }
-  }
+  forEachHolding(rules, subjects, symptoms, ctx, ({ rule, basis, subject, evidence, facts }) =>
+    findings.push({
+      rule: rule.id,
+      basis,
+      title: rule.title,
+      defect: rule.defect,
+      severity: rule.severity,
+      weight: rule.weight,
+      subject: subject.ref,
+      evidence,
+      facts,
+      // Shared with the rule, never mutated: a 100k inventory yields ~250k findings.
+      refs: rule.refs,
+      controls: rule.controls,
+    }),
+  );
   return findings.sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||

@@ -2,6 +2,7 @@ import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "../load/
 import { durationSeconds } from "../load/schema/common.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
+import { redactedPath, redactedPathAt } from "../redact/redactedPath.js";
 
 export type FactValue = string | number | boolean | readonly string[] | undefined;
 export type FactType = "boolean" | "number" | "string" | "list";
@@ -16,6 +17,8 @@ export interface FactDef {
   description: string;
   /** Where the fact is written inside its entity's entry, so a finding can point at the line. */
   path?: readonly string[];
+  /** For a fact whose place differs from entry to entry: where it is, inside the entry at `entry` of the document's `data`. */
+  locate?(data: unknown, entry: ReadonlyArray<string | number>): ReadonlyArray<string | number> | undefined;
   /** Allowed values for string facts, so rule packs cannot compare against a typo. */
   values?: readonly string[];
   get(subject: Subject, ctx: EvalContext): FactValue;
@@ -35,6 +38,25 @@ function days(from: string | undefined, ctx: EvalContext): number | undefined {
   return Math.floor((ctx.now - parseUtc(from)) / DAY_MS);
 }
 const len = (xs: readonly unknown[] | undefined) => xs?.length;
+
+/** A workflow's steps are entries of their own, with their own finding. */
+const STEPS = new Set(["steps"]);
+
+/**
+ * Whether an entry held a credential-like value. The loader has already replaced it with its
+ * marker, so the fact reads the marker, and a finding points at the value that held it.
+ */
+function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", skip?: ReadonlySet<string>): FactDef {
+  return {
+    entity, type: "boolean", label: "credential-like value written in its entry (redacted)",
+    description: `A value in the ${entity}'s own entry looks like a credential (key, token, password, private key); it is redacted in every output.`,
+    locate: (data, entry) => redactedPathAt(data, entry, skip),
+    get: (s) => {
+      const e = s[entity];
+      return e === undefined ? undefined : redactedPath(e, skip) !== undefined;
+    },
+  };
+}
 
 export const FACTS = {
   "incident.active": {
@@ -139,6 +161,7 @@ export const FACTS = {
     description: "Days since the identity last authenticated, against the reference date.",
     get: (s, ctx) => days(s.identity?.lastUsed, ctx),
   },
+  "identity.secretValueInFile": secretValueInFile("identity"),
   "workflow.engine": {
     entity: "workflow", type: "string", label: "engine", path: ["engine"],
     description: "The orchestrator that runs the workflow.",
@@ -154,6 +177,7 @@ export const FACTS = {
     description: "How widely one credential is reused across steps and runs.",
     get: (s) => s.workflow?.credentialScope,
   },
+  "workflow.secretValueInFile": secretValueInFile("workflow", STEPS),
   "step.privileged": {
     entity: "step", type: "boolean", label: "privileged", path: ["privileged"],
     description: "The step changes production, money, access or data.",
@@ -189,6 +213,7 @@ export const FACTS = {
     description: "What the step's logs record (actor, action, resource, decision, outcome).",
     get: (s) => s.step?.logs,
   },
+  "step.secretValueInFile": secretValueInFile("step"),
   "agent.tools": {
     entity: "agent", type: "list", label: "tools", path: ["tools"],
     description: "Tools or permissions the agent may call.",
@@ -214,6 +239,7 @@ export const FACTS = {
     description: "Each tool call is authorized at request time.",
     get: (s) => s.agent?.runtimeAuthorization,
   },
+  "agent.secretValueInFile": secretValueInFile("agent"),
 } satisfies Record<string, FactDef>;
 
 export type FactName = keyof typeof FACTS;

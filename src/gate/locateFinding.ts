@@ -11,13 +11,14 @@ import type { Location } from "./types.js";
  */
 export function locateFinding(inventory: InventoryIndex, subject: Subject, facts: readonly string[]): Location {
   const entry = inventory.paths.get(subject.ref) ?? [];
-  for (const fact of [...facts].reverse()) {
-    const def = factDef(fact);
-    if (def?.entity !== subject.kind || !def.path) continue;
-    const pos = inventory.doc.locate([...entry, ...def.path]);
+  for (let i = facts.length - 1; i >= 0; i--) {
+    const def = factDef(facts[i]!);
+    const path = def?.entity === subject.kind ? (def.locate?.(inventory.doc.data, entry) ?? def.path) : undefined;
+    if (!path) continue;
+    const pos = inventory.doc.locate(entry.concat(path));
     if (pos) return at(inventory.file, pos);
   }
-  return at(inventory.file, inventory.doc.locate([...entry, "id"]) ?? inventory.doc.locate(entry));
+  return at(inventory.file, inventory.doc.locate(entry.concat("id")) ?? inventory.doc.locate(entry));
 }
 
 function at(file: string, pos: { line: number; column: number } | undefined): Location {

@@ -7,6 +7,7 @@ import { hintLine, leaning } from "./hint.js";
 import type { Prompter } from "./prompts.js";
 import { nextQuestion, resolve, type AnswerValue, type SessionContext } from "./session.js";
 import { pickedChoices } from "./toIncident.js";
+import { redactText } from "../redact/redactText.js";
 
 export interface InterviewIo {
   prompter: Prompter;
@@ -18,7 +19,7 @@ export interface InterviewIo {
 /** How an answer reads in the summary. */
 export function showAnswer(q: Question, a: AnswerValue): string {
   if (q.kind === "yesno") return a ? "yes" : "no";
-  if (q.kind === "text") return a === "" ? "(none)" : `"${String(a)}"`;
+  if (q.kind === "text") return a === "" ? "(none)" : `"${redactText(String(a))}"`;
   if (q.kind === "inventory") return Array.isArray(a) && a.length ? a.join(", ") : "(none)";
   const labels = pickedChoices(q, a).map((c) => c.label ?? c.value);
   return labels.length ? labels.join("; ") : "(none)";

@@ -2,6 +2,7 @@ import { API_VERSION } from "../load/schema/common.js";
 import type { Incident } from "../load/schema/incident.js";
 import type { Question } from "../load/schema/questions.js";
 import { resolve, type AnswerValue, type Answers, type SessionContext } from "./session.js";
+import { redactText } from "../redact/redactText.js";
 
 /** The choices an answer picked: yes/no answers pick the choice named yes or no. */
 export function pickedChoices(q: Question, a: AnswerValue | undefined): NonNullable<Question["choices"]> {
@@ -27,7 +28,8 @@ export function toIncident(questions: readonly Question[], given: Answers, ctx: 
       for (const s of c.symptoms ?? []) if (!symptoms.includes(s)) symptoms.push(s);
       if (c.active !== undefined) active = c.active;
     }
-    if (q.kind === "text" && q.field && typeof a === "string" && a.trim() !== "") fields[q.field] = a;
+    // Typed text skips the loader, which redacts files; --save and every report see it redacted.
+    if (q.kind === "text" && q.field && typeof a === "string" && a.trim() !== "") fields[q.field] = redactText(a);
     if (q.kind === "inventory" && q.list && Array.isArray(a) && a.length) affected[q.list] = [...new Set([...(affected[q.list] ?? []), ...a])];
   }
   return {

@@ -18,11 +18,15 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length]!;
 }
 
+const MAX_WORD = 200;
+
 /**
  * The known words nearest to `word`, best first: those within a third of its length
  * in edits, or that contain it / are contained in it (`retry` → `repeated-retries`).
  */
 export function closest(word: string, known: Iterable<string>, limit = 3): string[] {
+  // Edit distance is quadratic: nobody mistypes a 100 KB id, and comparing one would hang.
+  if (word.length > MAX_WORD) return [];
   const w = word.toLowerCase();
   const max = Math.max(1, Math.floor(w.length / 3));
   const scored: Array<[string, number]> = [];

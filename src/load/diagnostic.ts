@@ -1,4 +1,5 @@
 import { compareStrings } from "../engine/compare.js";
+import { redactText } from "../redact/redactText.js";
 /** A problem in a user's file, shown as `file:line:column  message` with a source excerpt. */
 export interface Diagnostic {
   file: string;
@@ -29,13 +30,14 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/** Messages quote the user's values, so they are redacted where they are made, for every format. */
 export function diagnostic(
   file: string,
   pos: { line: number; column: number } | undefined,
   message: string,
   severity: Diagnostic["severity"] = "error",
 ): Diagnostic {
-  return { file, line: pos?.line ?? 0, column: pos?.column ?? 0, message, severity };
+  return { file, line: pos?.line ?? 0, column: pos?.column ?? 0, message: redactText(message), severity };
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {

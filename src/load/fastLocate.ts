@@ -1,3 +1,4 @@
+import { lineColumn } from "./lineColumn.js";
 import type { Path, Position } from "./sourceDoc.js";
 
 /**
@@ -18,17 +19,7 @@ export function fastLocator(text: string): (path: Path, data: unknown) => Positi
     }
     return lineStarts;
   };
-  const position = (offset: number): Position => {
-    const ls = starts();
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - ls[lo]! + 1 };
-  };
+  const position = (offset: number): Position => lineColumn(starts(), offset);
 
   let root: Node | undefined | null = null;
   // One child per node and segment, and one scan per block node: a finding per identity
@@ -316,6 +307,72 @@ function readFlowKey(text: string, at: number): { key: string; after: number } |
     const c = text[i];
     if (c === ":" && (text[i + 1] === " " || text[i + 1] === "\n" || text[i + 1] === "\r")) return { key: text.slice(at, i).trim(), after: i + 1 };
     if (c === "," || c === "}" || c === "{" || c === "[" || c === "]" || c === "\n" || c === "#") return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where lists and mappings first nest deeper than `limit`, judged from indentation and
+ * brackets alone, without a parser (a parser is what runs out of stack on such a file).
+ * An estimate meant to point at the problem once a parser has failed on it, not a check:
+ * continuation lines of a multi-line scalar can make it count a level too many.
+ */
+export function deepNesting(text: string, limit: number): Position | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  // Inside a block scalar (`|`, `>`), lines indented more than this are its text.
+  let scalarParent = -1;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let i = start;
+    while (text[i] === " ") i++;
+    const blank = i >= end || text[i] === "#" || text[i] === "\r";
+    // The previous character that is not a space, on this line: what a value may follow.
+    const before = (j: number) => {
+      let k = j - 1;
+      while (k >= start && text[k] === " ") k--;
+      return k < start ? "" : text[k]!;
+    };
+    if (!blank && flow === 0 && !(scalarParent >= 0 && i - start > scalarParent)) {
+      scalarParent = -1;
+      const indent = i - start;
+      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      // "- - x", "- key: v", "? x": each indicator opens a level on the same line.
+      while ((text[i] === "-" || text[i] === "?") && (text[i + 1] === " " || i + 1 >= end)) {
+        i++;
+        while (text[i] === " ") i++;
+        if (i >= end) break;
+        indents.push(i - start);
+        if (indents.length > limit) return { line: line + 1, column: i - start + 1 };
+      }
+      if (indents.length > limit) return { line: line + 1, column: indent + 1 };
+    }
+    if (!blank && !(flow === 0 && scalarParent >= 0)) {
+      let prev = before(i);
+      for (; i < end; i++) {
+        const c = text[i]!;
+        if (c === " ") continue;
+        const valueStart = prev === "" || prev === ":" || prev === "-" || prev === "?" || (flow > 0 && (prev === "," || prev === "[" || prev === "{"));
+        if ((c === '"' || c === "'") && valueStart) {
+          let j = i + 1;
+          while (j < end && text[j] !== c) j += c === '"' && text[j] === "\\" ? 2 : 1;
+          i = j;
+        } else if (c === "#" && (i === start || text[i - 1] === " ")) break;
+        else if ((c === "[" || c === "{") && (flow > 0 || valueStart)) {
+          flow++;
+          if (indents.length + flow > limit) return { line: line + 1, column: i - start + 1 };
+        } else if ((c === "]" || c === "}") && flow > 0) flow--;
+        else if ((c === "|" || c === ">") && flow === 0 && valueStart) {
+          scalarParent = indents[indents.length - 1] ?? 0;
+          break;
+        }
+        prev = text[i]!;
+      }
+    }
+    start = end + 1;
   }
   return undefined;
 }

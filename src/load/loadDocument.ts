@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { redactDocument, type SecretHit } from "../redact/redactDocument.js";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { readYaml } from "./readYaml.js";
 import type { SourceDoc } from "./sourceDoc.js";
@@ -7,6 +8,8 @@ import { zodIssuesToDiagnostics } from "./zodIssues.js";
 export interface Loaded<T> {
   value: T;
   doc: SourceDoc;
+  /** Credential-like values found in the file; its data holds their markers instead. */
+  secrets: SecretHit[];
 }
 
 /**
@@ -24,6 +27,8 @@ export function loadDocument<S extends z.ZodType>(file: string, text: string, sc
   const parsed = readYaml(file, text);
   if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
   const { doc } = parsed;
+  // Before anything reads the data, so no message or report can echo a credential-like value.
+  const secrets = redactDocument(doc);
   const data = doc.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new InputError([diagnostic(file, doc.locate([]), `expected a mapping with apiVersion and kind${kind ? ` (kind: ${kind})` : ""}, got ${Array.isArray(data) ? "a list" : typeof data === "object" ? "nothing" : `a ${typeof data}`}`)], sources);
@@ -40,5 +45,5 @@ export function loadDocument<S extends z.ZodType>(file: string, text: string, sc
   ];
   if (diagnostics.length) throw new InputError(diagnostics.sort(byPosition), sources);
   // No diagnostics means the schema passed.
-  return { value: result.data as z.infer<S>, doc };
+  return { value: result.data as z.infer<S>, doc, secrets };
 }

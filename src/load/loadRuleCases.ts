@@ -1,11 +1,11 @@
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { parseUtc } from "../engine/factCatalog.js";
 import { didYouMean } from "./closest.js";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
 import { loadInventory, type InventoryIndex } from "./loadInventory.js";
 import { parseYaml } from "./parseYaml.js";
-import { readText } from "./readText.js";
+import { packFileProblem, packRoot, readPackFile } from "./packFiles.js";
 import type { RulePack } from "./rulePack.js";
 import { AFFECTED } from "./loadIncident.js";
 import { RuleCasesFile, type RuleCase } from "./schema/cases.js";
@@ -95,13 +95,26 @@ export async function loadRuleCases(files: readonly string[], pack: RulePack): P
   };
 
   const inventoryFor = async (file: string, doc: SourceDoc, named: string): Promise<InventoryState> => {
+    // A pack reads only its own folder: no absolute path, no way up, no link out of it.
+    if (isAbsolute(named) || named.split(/[\\/]/).includes("..")) {
+      diagnostics.push(diagnostic(file, doc.locate(["inventory"]), `inventory ${named}: expected a path inside the rule pack, relative to this file (no "..", not absolute)`));
+      return { kind: "broken" };
+    }
     // Joined rather than resolved, so a relative cases path gives a relative inventory path in messages.
-    const path = isAbsolute(named) ? named : join(dirname(file), named);
+    const path = join(dirname(file), named);
     const known = inventories.get(resolve(path));
     if (known) return known;
     let state: InventoryState = { kind: "broken" };
+    const packDir = basename(dirname(file)) === "cases" ? dirname(dirname(file)) : dirname(file);
+    const root = await packRoot(packDir);
+    const problem = root === undefined ? undefined : await packFileProblem(root, path, packDir);
+    if (problem && problem.line > 0) {
+      diagnostics.push(diagnostic(file, doc.locate(["inventory"]), `inventory ${named} (${path}): ${problem.message}`));
+      inventories.set(resolve(path), state);
+      return state;
+    }
     try {
-      state = { kind: "loaded", index: loadInventory(path, await readText(path)) };
+      state = { kind: "loaded", index: loadInventory(path, await readPackFile(path)) };
     } catch (e) {
       if (e instanceof InputError && e.diagnostics.every((d) => d.file === path && d.line === 0)) {
         // Unreadable: say so where the cases file names it, which is what its author can fix.
@@ -114,7 +127,7 @@ export async function loadRuleCases(files: readonly string[], pack: RulePack): P
 
   for (const file of files) {
     try {
-      const text = await readText(file);
+      const text = await readPackFile(file);
       sources.set(file, text);
       // The inventory is needed for the checks, so it is read before the file is validated.
       const parsed = parseYaml(file, text);

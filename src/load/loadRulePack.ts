@@ -1,11 +1,10 @@
-import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { compileDetectors } from "../engine/detectSymptoms.js";
 import { byPosition, diagnostic, InputError, UsageError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument, type Loaded } from "./loadDocument.js";
-import { readText } from "./readText.js";
-import type { CatalogEntry, Origin, RulePack } from "./rulePack.js";
+import { packFileProblem, packFolderFiles, packRoot, readPackFile } from "./packFiles.js";
+import { PACK_LIMITS, type CatalogEntry, type Origin, type RulePack } from "./rulePack.js";
 import { ChangesFile, ControlsFile, CrosswalkFile, DomainFile, FrameworkFile, RulesFile, SymptomsFile } from "./schema/rules.js";
 import type { ChangeRule, Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
@@ -13,11 +12,6 @@ import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
-
-async function yamlFiles(dir: string): Promise<string[]> {
-  if (!(await exists(dir))) return [];
-  return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
-}
 
 /**
  * Loads the built-in pack and any extra packs, then validates them as one whole:
@@ -37,9 +31,12 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const crosswalk = new Map<string, string[]>();
   const domain: Array<{ key: string; text: string }> = [];
 
+  // Files a pack may not read (outside its folder, over a limit) are reported, never read.
+  const refused = new Set<string>();
   const load = async <S extends z.ZodType>(file: string, schema: S, kind?: string): Promise<Loaded<z.infer<S>> | undefined> => {
+    if (refused.has(file)) return undefined;
     try {
-      const text = await readText(file);
+      const text = await readPackFile(file);
       sources.set(file, text);
       return loadDocument(file, text, schema, kind);
     } catch (e) {
@@ -50,14 +47,22 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   };
 
   for (const dir of dirs) {
+    const root = await packRoot(dir);
+    const notAPack = () => new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)`);
+    if (root === undefined) throw notAPack();
+    const rulesFolder = await packFolderFiles(root, join(dir, "rules"), dir);
+    const frameworksFolder = await packFolderFiles(root, join(dir, "frameworks"), dir);
+    // Cases are loaded by the commands that run them, but belong to the pack all the same.
+    const casesFolder = await packFolderFiles(root, join(dir, "cases"), dir);
+    diagnostics.push(...rulesFolder.problems, ...frameworksFolder.problems, ...casesFolder.problems);
     const parts = {
       symptoms: join(dir, "symptoms.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
       questions: join(dir, "questions.yaml"),
-      rules: await yamlFiles(join(dir, "rules")),
-      frameworks: await yamlFiles(join(dir, "frameworks")),
+      rules: rulesFolder.files,
+      frameworks: frameworksFolder.files,
     };
     const has = {
       symptoms: await exists(parts.symptoms),
@@ -66,9 +71,29 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       changes: await exists(parts.changes),
       questions: await exists(parts.questions),
     };
-    if (!Object.values(has).some(Boolean) && parts.rules.length === 0 && parts.frameworks.length === 0) {
-      throw new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)`);
+    if (!Object.values(has).some(Boolean) && parts.rules.length === 0 && parts.frameworks.length === 0 && rulesFolder.problems.length + frameworksFolder.problems.length === 0) {
+      throw notAPack();
     }
+    const all = [
+      ...(["symptoms", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...parts.rules,
+      ...parts.frameworks,
+      ...casesFolder.files,
+    ];
+    for (const [i, file] of all.entries()) {
+      if (i >= PACK_LIMITS.files) {
+        diagnostics.push(diagnostic(file, { line: 1, column: 1 }, `the rule pack ${dir} holds ${all.length} YAML files; the limit is ${PACK_LIMITS.files}`));
+        for (const rest of all.slice(i)) refused.add(rest);
+        break;
+      }
+      const problem = await packFileProblem(root, file, dir);
+      if (problem) {
+        diagnostics.push(problem);
+        refused.add(file);
+      }
+    }
+    const rulesStart = rules.length;
+    const changesStart = changes.length;
     if (has.symptoms) {
       const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
       f?.value.symptoms.forEach((value, i) => symptoms.push({ value, doc: f.doc, path: ["symptoms", i] }));
@@ -93,6 +118,11 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     for (const file of parts.rules) {
       const f = await load(file, RulesFile, "RuleSet");
       f?.value.rules.forEach((value, i) => rules.push({ value, doc: f.doc, path: ["rules", i] }));
+    }
+    const own: Located<unknown>[] = [...rules.slice(rulesStart), ...changes.slice(changesStart)];
+    const over = own[PACK_LIMITS.rules];
+    if (over) {
+      diagnostics.push(diagnostic(over.doc.file, over.doc.locate(over.path), `the rule pack ${dir} defines ${own.length} rules and change rules; the limit is ${PACK_LIMITS.rules}`));
     }
     for (const file of parts.frameworks) {
       if (file.endsWith("crosswalk.yaml")) {

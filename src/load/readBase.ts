@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 import { UsageError } from "./diagnostic.js";
-import { MAX_INPUT_BYTES, readText } from "./readText.js";
+import { maxInputBytes, readText } from "./readText.js";
 import { isFile } from "./pathKind.js";
 
 export type BaseSource =
@@ -19,7 +19,7 @@ interface GitResult {
 
 function git(args: readonly string[], cwd: string): Promise<GitResult> {
   return new Promise((resolveRun, reject) => {
-    execFile("git", args, { cwd, maxBuffer: MAX_INPUT_BYTES + 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", args, { cwd, maxBuffer: maxInputBytes() + 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err && (err as NodeJS.ErrnoException).code === "ENOENT") {
         reject(new UsageError("--base names a git ref, but git is not installed or not on PATH"));
         return;

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { open } from "node:fs/promises";
 import { diagnostic, InputError } from "./diagnostic.js";
 
 /** Inputs above this are refused before parsing: a mistaken path should not hang the tool. */
@@ -10,25 +11,144 @@ export function setMaxInputBytes(bytes: number): void {
   limit = bytes;
 }
 
-export async function readText(file: string): Promise<string> {
+export function maxInputBytes(): number {
+  return limit;
+}
+
+const CHUNK = 1 << 20;
+
+export interface ReadTextOptions {
+  /** A tighter limit than `--max-input`, with its own words (rule packs use one). */
+  maxBytes?: number;
+  /** The message for an input over the limit; `size` is undefined for a pipe or a device. */
+  tooLarge?: (size: number | undefined, max: number) => string;
+}
+
+export const megabytes = (n: number): string => String(Math.round((n / 1048576) * 10) / 10);
+
+const defaultTooLarge = (size: number | undefined, max: number) =>
+  `${size === undefined ? "input is larger than the limit of" : `file is ${(size / 1048576).toFixed(1)} MB; the limit is`} ${megabytes(max)} MB (raise it with --max-input <MB>)`;
+
+/**
+ * Reads a text input whole, refusing what cannot be YAML before any parser sees it: more
+ * than the size limit (judged by its size on disk before reading when it has one, and by
+ * counting for pipes and devices, so a 200 MB file or /dev/zero never fills memory),
+ * binary data, invalid UTF-8. A UTF-8 byte-order mark is dropped.
+ */
+export async function readText(file: string, opts: ReadTextOptions = {}): Promise<string> {
+  const max = opts.maxBytes ?? limit;
   let buf: Buffer;
   try {
-    buf = file === "-" ? await readStdin() : await readFile(file);
+    buf = file === "-" ? await readStdin(max) : await readFileBounded(file, max);
   } catch (e) {
+    if (e instanceof TooLarge) throw new InputError([diagnostic(file, undefined, (opts.tooLarge ?? defaultTooLarge)(e.size, max))]);
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, expected a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
     throw new InputError([diagnostic(file, undefined, why)]);
   }
-  if (buf.length > limit) {
-    throw new InputError([diagnostic(file, undefined, `file is ${(buf.length / 1048576).toFixed(1)} MB; the limit is ${limit / 1048576} MB (raise it with --max-input <MB>)`)]);
-  }
-  if (buf.includes(0)) throw new InputError([diagnostic(file, undefined, "binary data (a NUL byte): expected a YAML text file")]);
-  return buf.toString("utf8").replace(/^\uFEFF/, "");
+  return decode(file, buf);
 }
 
-async function readStdin(): Promise<Buffer> {
+class TooLarge extends Error {
+  constructor(readonly size: number | undefined) {
+    super("too large");
+  }
+}
+
+async function readFileBounded(file: string, max: number): Promise<Buffer> {
+  const fh = await open(file, "r");
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    // A regular file says how big it is: refuse it before reading a byte.
+    if (st.isFile() && st.size > max) throw new TooLarge(st.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await fh.read(chunk, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      // A file that grows while read, a pipe or a device has no size to trust.
+      if (total > max) throw new TooLarge(st.isFile() ? total : undefined);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readStdin(max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > max) {
+      process.stdin.destroy();
+      throw new TooLarge(undefined);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
+}
+
+function decode(file: string, buf: Buffer): string {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new InputError([diagnostic(file, { line: 1, column: 1 }, "UTF-16 text: save the file as UTF-8")]);
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1) throw new InputError([diagnostic(file, positionOf(buf, nul), "binary data (a NUL byte): expected a YAML text file")]);
+  if (!isUtf8(buf)) {
+    const at = firstInvalidUtf8(buf);
+    throw new InputError([diagnostic(file, positionOf(buf, at), `invalid UTF-8 (byte 0x${buf[at]!.toString(16).padStart(2, "0")}): expected a YAML text file in UTF-8`)]);
+  }
+  const text = buf.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Line and column (in characters, as the parsers count them) of a byte offset. */
+function positionOf(buf: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  // The bytes before the offset on this line are valid UTF-8 (the offset is the first bad one).
+  let prefix = buf.subarray(start, offset).toString("utf8");
+  if (line === 1 && prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
+  return { line, column: prefix.length + 1 };
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f; // no UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f; // nothing past U+10FFFF
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = buf[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return buf.length;
 }

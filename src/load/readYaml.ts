@@ -1,46 +1,207 @@
 import jsYaml from "js-yaml";
-import { fastLocator } from "./fastLocate.js";
-import { parseYaml, type ParseResult } from "./parseYaml.js";
-import type { SourceDoc } from "./sourceDoc.js";
+import { diagnostic, InputError } from "./diagnostic.js";
+import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
+import { deepNesting, fastLocator } from "./fastLocate.js";
+import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
+import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
-/** An anchor or alias token; documents with them take the exact path, which caps expansion. */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,\]}]/m;
+/**
+ * An anchor or alias token; documents with them take the exact path, which caps expansion.
+ * `:` is among the characters that may precede one because a flow value may follow a
+ * quoted key without a space (`{"a":*b}`).
+ */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,\]}]/m;
+
+/**
+ * A little above MAX_NESTING, since js-yaml also counts the scalar at the end of a chain:
+ * what it refuses is too deep by our count as well, and the data check below has the
+ * final, exact word.
+ */
+const JS_YAML_OPTIONS = { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
 
 /**
  * The data path for large inputs: js-yaml (or JSON.parse for `.json`) reads the data, and
  * positions are found only when a finding or a message asks for one, by walking the text
  * alongside the data. Anything unusual — a parse error, anchors or aliases, a position the
  * walk is not sure of — goes to the exact `yaml` parser, so every input keeps one meaning.
+ * js-yaml reads every YAML file first all the same: it refuses deep nesting at once, where
+ * the exact parser recurses until it runs out of stack. Either way the data is then checked
+ * for what no file of ours needs and an attacker might use: keys that reach
+ * Object.prototype, nesting deep enough to exhaust the stack of whatever reads the data
+ * next, an alias that contains itself.
  */
 export function readYaml(file: string, text: string): ParseResult {
-  if (ANCHOR_OR_ALIAS.test(text)) return parseYaml(file, text);
+  // Block-style inventories are read in one pass that keeps every position (blockYaml.ts).
+  // It declines aliases, prototype keys and deep nesting, so its data needs no inspection.
+  const block = file.endsWith(".json") ? undefined : readBlockYaml(text);
+  if (block) return { ok: true, doc: blockDoc(file, text, block) };
   let data: unknown;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
-  } catch {
+    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, JS_YAML_OPTIONS);
+  } catch (e) {
+    // js-yaml stops at its depth limit at once; the exact parser would recurse until out of stack.
+    if (e instanceof jsYaml.YAMLException && /maxDepth/.test(e.reason)) {
+      return { ok: false, diagnostics: [diagnostic(file, { line: e.mark.line + 1, column: e.mark.column + 1 }, `invalid YAML: ${TOO_DEEP}`)] };
+    }
+    if (e instanceof RangeError) {
+      const at = deepNesting(text, MAX_NESTING);
+      if (at) return { ok: false, diagnostics: [diagnostic(file, at, `invalid YAML: ${TOO_DEEP}`)] };
+    }
     // Let the exact parser find and word the problem, with its position.
-    return parseYaml(file, text);
+    return checked(parseYaml(file, text));
   }
+  // js-yaml has screened the nesting (and shares aliased nodes rather than copying them),
+  // but does not cap alias expansion: the exact parser does.
+  if (ANCHOR_OR_ALIAS.test(text)) return checked(parseYaml(file, text));
+  const slow = exactParser(file, text);
+  const locate = fastLocator(text);
+  const doc: SourceDoc = {
+    file,
+    text,
+    data: data === undefined ? null : data,
+    locate: (path) => locate(path, data) ?? slow().locate(path),
+    // Only asked for in error messages, which are rare: the exact parser answers.
+    locateKey: (path) => slow().locateKey(path),
+  };
+  const problem = inspect(doc.data, text.length);
+  // More values than characters: js-yaml expanded aliases the pattern above missed. The
+  // exact parser caps that expansion.
+  if (problem?.kind === "expanded") return checked(parseYaml(file, text));
+  return problem ? refuse(doc, problem) : { ok: true, doc };
+}
+
+/**
+ * The exact parser caps aliases inside aliases ("billion laughs"), but not many aliases of
+ * one large anchor, which every reader after it would walk in full: that is bounded here,
+ * by the file's own size.
+ */
+const expansionBudget = (text: string) => 2 * text.length + 10_000;
+
+function checked(r: ParseResult): ParseResult {
+  if (!r.ok) return r;
+  const budget = expansionBudget(r.doc.text);
+  const problem = inspect(r.doc.data, budget);
+  if (problem?.kind === "expanded") {
+    const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(r.doc.text);
+    const at = alias ? offsetPosition(r.doc.text, alias.index + alias[0].indexOf("*")) : { line: 1, column: 1 };
+    return { ok: false, diagnostics: [diagnostic(r.doc.file, at, `YAML could not be expanded: its aliases expand to more than ${budget} values, far more than the file holds; write the values out`)] };
+  }
+  return problem ? refuse(r.doc, problem) : r;
+}
+
+function offsetPosition(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Keys that reach an object's prototype, and `<<`, which YAML 1.1 readers treat as a merge. */
+const FORBIDDEN_KEYS = new Map([
+  ["__proto__", "it would reach the prototype of every object"],
+  ["constructor", "it would reach the prototype of every object"],
+  ["prototype", "it would reach the prototype of every object"],
+  ["<<", "merge keys are not supported; write the fields out"],
+]);
+
+type Problem = { kind: "key"; path: Path; key: string } | { kind: "deep" | "cycle"; path: Path } | { kind: "expanded" };
+
+interface Frame {
+  value: unknown;
+  parent: Frame | undefined;
+  seg: string | number;
+  depth: number;
+}
+
+const pathOf = (f: Frame | undefined): Path => {
+  const out: Array<string | number> = [];
+  for (let x = f; x?.parent; x = x.parent) out.push(x.seg);
+  return out.reverse();
+};
+
+/**
+ * One pass over the data, without recursion: the first forbidden key, nesting past the
+ * limit (an alias that contains itself nests without end), or more values than `budget`.
+ */
+function inspect(data: unknown, budget: number): Problem | undefined {
+  const stack: Frame[] = [{ value: data, parent: undefined, seg: "", depth: 0 }];
+  let seen = 0;
+  while (stack.length) {
+    const f = stack.pop()!;
+    const v = f.value;
+    if (v === null || typeof v !== "object") continue;
+    const keys = Array.isArray(v) ? undefined : Object.keys(v);
+    // Every value counts, scalars too: many aliases of one long list expand to nothing but scalars.
+    seen += 1 + (keys ? keys.length : (v as unknown[]).length);
+    if (seen > budget) return { kind: "expanded" };
+    if (f.depth >= MAX_NESTING) {
+      const chain: Frame[] = [];
+      for (let a: Frame | undefined = f; a; a = a.parent) chain.unshift(a);
+      const values = new Set<unknown>();
+      // Where a value first repeats along the chain is where the alias to its ancestor is written.
+      const repeat = chain.find((a) => values.has(a.value) || !values.add(a.value));
+      return repeat ? { kind: "cycle", path: pathOf(repeat) } : { kind: "deep", path: pathOf(f) };
+    }
+    if (keys) {
+      const key = keys.find((k) => FORBIDDEN_KEYS.has(k));
+      if (key !== undefined) return { kind: "key", path: [...pathOf(f), key], key };
+    }
+    // Pushed last to first, so the first problem in the file is the one found.
+    const n = keys ? keys.length : (v as unknown[]).length;
+    for (let i = n - 1; i >= 0; i--) {
+      const seg = keys ? keys[i]! : i;
+      const child = (v as Record<string | number, unknown>)[seg];
+      if (child !== null && typeof child === "object") stack.push({ value: child, parent: f, seg, depth: f.depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function refuse(doc: SourceDoc, p: Exclude<Problem, { kind: "expanded" }>): ParseResult {
+  // Finding a position may take the exact parser, which can refuse the file itself.
+  const where = (find: () => Position | undefined): Position => {
+    try {
+      return find() ?? { line: 1, column: 1 };
+    } catch (e) {
+      if (e instanceof InputError) return e.diagnostics[0] ?? { line: 1, column: 1 };
+      throw e;
+    }
+  };
+  if (p.kind === "key") {
+    const why = FORBIDDEN_KEYS.get(p.key)!;
+    return { ok: false, diagnostics: [diagnostic(doc.file, where(() => doc.locateKey(p.path)), `key \`${keyLabel(p.key)}\` is not allowed: ${why}`)] };
+  }
+  const message = p.kind === "cycle" ? "invalid YAML: an alias refers to a list or mapping that contains it, so it never ends" : `invalid YAML: ${TOO_DEEP}`;
+  return { ok: false, diagnostics: [diagnostic(doc.file, where(() => doc.locate(p.path)), message)] };
+}
+
+/** The exact parser's reading of the text, parsed on first use. */
+function exactParser(file: string, text: string): () => SourceDoc {
   let exact: SourceDoc | undefined;
-  const slow = (): SourceDoc => {
+  return () => {
     if (!exact) {
       const r = parseYaml(file, text);
-      // The fast parse succeeded, so the exact one does too; if not, it is a bug worth seeing.
-      if (!r.ok) throw new Error(`${file}: the two YAML parsers disagree: ${r.diagnostics[0]?.message}`);
+      // The exact parser is the judge: what it refuses is refused, even when a faster reader read it.
+      if (!r.ok) throw new InputError(r.diagnostics, new Map([[file, text]]));
       exact = r.doc;
     }
     return exact;
   };
-  const locate = fastLocator(text);
+}
+
+function blockDoc(file: string, text: string, block: BlockYaml): SourceDoc {
+  const slow = exactParser(file, text);
+  let walk: ReturnType<typeof fastLocator> | undefined;
   return {
-    ok: true,
-    doc: {
-      file,
-      text,
-      data: data === undefined ? null : data,
-      locate: (path) => locate(path, data) ?? slow().locate(path),
-      // Only asked for in error messages, which are rare: the exact parser answers.
-      locateKey: (path) => slow().locateKey(path),
-    },
+    file,
+    text,
+    data: block.data,
+    // What the reader did not record (inside one-line lists) the text walk finds.
+    locate: (path) => block.locate(path) ?? (walk ??= fastLocator(text))(path, block.data) ?? slow().locate(path),
+    locateKey: (path) => slow().locateKey(path),
   };
 }
+

@@ -35,3 +35,36 @@ export interface RulePack {
   detectors: CompiledDetectors;
   origins: ReadonlyMap<string, Origin>;
 }
+
+/**
+ * Bounds on what one rule pack (the built-in one included) may hold, so that loading a
+ * pack from elsewhere, and matching its phrases, stays quick whatever it contains. What
+ * the built-in pack uses is in brackets; docs/rule-format.md lists them.
+ */
+export const PACK_LIMITS = {
+  /** YAML files in the pack: its top-level files, rules/, frameworks/ and cases/ (18). */
+  files: 100,
+  /** Bytes in one pack file (32 KB). */
+  fileBytes: 2 * 1024 * 1024,
+  /** Rules and change rules together (74). */
+  rules: 500,
+  /** all/any/not inside one another in one condition (2). */
+  conditionDepth: 8,
+  /** Tests and all/any/not in one condition (10). */
+  conditionSize: 64,
+  /** Phrases of one symptom (19). */
+  phrasesPerSymptom: 50,
+  /** Characters in one phrase (170). */
+  phraseLength: 200,
+  /**
+   * Words in one phrase (6), and the widest window `~N` may ask for (12): matching tries
+   * the words' places in the window in combination, so these two set its cost. With 8
+   * words and a window of 30, one crafted 256-word sentence took 12 s; with 6 and 16, 8 ms.
+   */
+  phraseWords: 6,
+  phraseWindow: 16,
+  /** Alternatives (`a|b`) for one word (16). */
+  phraseAlternatives: 24,
+  /** Letters before a `*` (3): `*` alone, or `a*`, would match nearly every word. */
+  prefixLetters: 3,
+} as const;

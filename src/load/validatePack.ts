@@ -1,7 +1,8 @@
+import { stem } from "../engine/detectSymptoms.js";
 import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.js";
 import { didYouMean } from "./closest.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import type { CatalogEntry, Origin } from "./rulePack.js";
+import { PACK_LIMITS, type CatalogEntry, type Origin } from "./rulePack.js";
 import { OPERATORS, type ChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
@@ -52,6 +53,7 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
   unique(p.changes, (r) => r.id, "rule");
 
   const symptomCodes = new Set(p.symptoms.map((s) => s.value.code));
+  for (const s of p.symptoms) checkPhrases(s, err);
   for (const s of p.symptoms) {
     (s.value.aliases ?? []).forEach((a, i) => {
       if (symptomCodes.has(a)) err(s, ["aliases", i], `alias "${a}" is already a symptom code`);
@@ -89,6 +91,7 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
     (r.value.encodes ?? []).forEach((key, i) => {
       if (!domainKeys.has(key)) err(r, ["encodes", i], `unknown domain reasoning key "${key}"${didYouMean(key, domainKeys)}`);
     });
+    checkConditionBounds(r, err);
     checkCondition(r.value.when, ["when"], r, symptomCodes, err);
     if (r.value.scope === "inventory") checkInventoryScope(r, err);
   }
@@ -99,6 +102,7 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
     });
     checkChange(c, err);
     if (c.value.when) {
+      checkConditionBounds(c, err);
       checkCondition(c.value.when, ["when"], c, symptomCodes, err);
       checkInventoryScope(c, err);
     }
@@ -126,6 +130,91 @@ function checkChange(c: Located<ChangeRule>, err: Err): void {
       if (def.values && !def.values.includes(v)) err(c, ["scale", i], `${fact} is one of ${def.values.join(" | ")}; "${v}" can never match${didYouMean(v, def.values)}`);
     }
   });
+}
+
+/** A condition's nesting and size stay within the pack limits, reported at the first place past them. */
+function checkConditionBounds(rule: Located<{ when?: Condition }>, err: Err): void {
+  if (!rule.value.when) return;
+  let size = 0;
+  let deepest: { depth: number; path: Path } = { depth: 0, path: ["when"] };
+  let sizeAt: Path | undefined;
+  let deepAt: Path | undefined;
+  // Without recursion: the bound is what is being checked.
+  const stack: Array<{ c: Condition; path: Path; depth: number }> = [{ c: rule.value.when, path: ["when"], depth: 1 }];
+  while (stack.length) {
+    const { c, path, depth } = stack.pop()!;
+    if (++size > PACK_LIMITS.conditionSize && !sizeAt) sizeAt = path;
+    if (depth > deepest.depth) deepest = { depth, path };
+    if (depth > PACK_LIMITS.conditionDepth && !deepAt && !("fact" in c || "symptom" in c)) deepAt = path;
+    const kids: Array<[Condition, Path]> =
+      "all" in c ? c.all.map((s, i) => [s, [...path, "all", i]]) : "any" in c ? c.any.map((s, i) => [s, [...path, "any", i]]) : "not" in c ? [[c.not, [...path, "not"]]] : [];
+    // all/any/not are levels; the tests inside the innermost one are not.
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ c: kids[i]![0], path: kids[i]![1], depth: "fact" in kids[i]![0] || "symptom" in kids[i]![0] ? depth : depth + 1 });
+  }
+  if (deepAt) err(rule, deepAt, `the condition nests all/any/not ${deepest.depth} levels deep; the limit is ${PACK_LIMITS.conditionDepth}`);
+  if (sizeAt) err(rule, sizeAt, `the condition has ${size} parts (tests and all/any/not); the limit is ${PACK_LIMITS.conditionSize}`);
+}
+
+/**
+ * Phrases are word lists matched by trying their words' positions in combination, so
+ * their number, length, words, alternatives and window are bounded, and a prefix needs a
+ * few letters (`*` alone matches every word).
+ */
+function checkPhrases(s: Located<Symptom>, err: Err): void {
+  const phrases = s.value.phrases ?? [];
+  if (phrases.length > PACK_LIMITS.phrasesPerSymptom) {
+    err(s, ["phrases", PACK_LIMITS.phrasesPerSymptom], `symptom ${s.value.code} has ${phrases.length} phrases; the limit is ${PACK_LIMITS.phrasesPerSymptom}`);
+  }
+  phrases.slice(0, PACK_LIMITS.phrasesPerSymptom).forEach((phrase, i) => {
+    const at: Path = ["phrases", i];
+    if (phrase.length > PACK_LIMITS.phraseLength) return err(s, at, `a phrase of ${phrase.length} characters; the limit is ${PACK_LIMITS.phraseLength}`);
+    const widen = /\s~(\d+)$/.exec(phrase);
+    if (widen && Number(widen[1]) > PACK_LIMITS.phraseWindow) err(s, at, `a window of ~${widen[1]} words; the limit is ~${PACK_LIMITS.phraseWindow}`);
+    const words = phrase.replace(/\s~\d+$/, "").replace(/-/g, " ").split(/\s+/).filter(Boolean);
+    if (words.length > PACK_LIMITS.phraseWords) err(s, at, `a phrase of ${words.length} words; the limit is ${PACK_LIMITS.phraseWords}`);
+    // Tickets are read as words of letters and digits; a phrase with none would match every clause.
+    if (words.length === 0) return err(s, at, `the phrase "${phrase.slice(0, 40)}" has no words; a phrase is words of letters and digits`);
+    for (const word of words) {
+      const alternatives = word.split("|").filter(Boolean);
+      const foreign = alternatives.find((a) => !PHRASE_WORD.test(a.toLowerCase()));
+      if (foreign !== undefined || alternatives.length === 0) {
+        err(s, at, `"${(foreign ?? word).slice(0, 40)}" can never match a word of a ticket; write letters a-z and digits, with | between alternatives and * after a prefix`);
+      }
+      if (alternatives.length > PACK_LIMITS.phraseAlternatives) {
+        err(s, at, `"${word.slice(0, 40)}${word.length > 40 ? "..." : ""}" has ${alternatives.length} alternatives; the limit is ${PACK_LIMITS.phraseAlternatives}`);
+      }
+      const short = alternatives.find((a) => a.endsWith("*") && a.length - 1 < PACK_LIMITS.prefixLetters);
+      if (short !== undefined) err(s, at, `the prefix "${short}" needs at least ${PACK_LIMITS.prefixLetters} letters before the *: a shorter one matches nearly every word`);
+    }
+    if (words.length <= PACK_LIMITS.phraseWords) {
+      const crowd = sameWordTerms(words);
+      if (crowd) err(s, at, `words ${crowd.map((i) => i + 1).join(", ")} of the phrase can all match the same word; at most two may, since matching tries every order of such words`);
+    }
+  });
+}
+
+type Alternative = { stem: string } | { prefix: string };
+/** What the ticket reader calls a word, with an optional * for a prefix. */
+const PHRASE_WORD = /^(?:[a-z0-9]+(?:'[a-z]+)?\*?|\*)$/;
+
+/** Whether some word can match both alternatives (a stem is read as a prefix of its words). */
+function overlap(a: Alternative, b: Alternative): boolean {
+  if ("stem" in a && "stem" in b) return a.stem === b.stem;
+  const x = "stem" in a ? a.stem : a.prefix;
+  const y = "stem" in b ? b.stem : b.prefix;
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+/** A term and at least two others that can match one and the same word, or undefined. */
+function sameWordTerms(words: readonly string[]): number[] | undefined {
+  const terms = words.map((w) =>
+    w.toLowerCase().split("|").filter(Boolean).map((alt): Alternative => (alt.endsWith("*") ? { prefix: alt.slice(0, -1) } : { stem: stem(alt) })),
+  );
+  for (let i = 0; i < terms.length; i++) {
+    const others = terms.flatMap((t, j) => (j !== i && t.some((a) => terms[i]!.some((b) => overlap(a, b))) ? [j] : []));
+    if (others.length >= 2) return [i, ...others].sort((a, b) => a - b);
+  }
+  return undefined;
 }
 
 /** The gate has no incident: an inventory rule may read the inventory and nothing else. */

@@ -84,7 +84,9 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc,
         if (actual === undefined) {
           out.push(diagnostic(doc.file, doc.locate(path), `missing required field "${String(path.at(-1))}"${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ""}`));
         } else {
-          out.push(diagnostic(doc.file, doc.locate(path), `${where}: expected ${issue.expected}, got ${describeValue(actual)}`));
+          // A schema that words its own expectation (a date, say) says more than "expected string".
+          const expected = issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message;
+          out.push(diagnostic(doc.file, doc.locate(path), `${where}: ${expected}, got ${describeValue(actual)}`));
         }
         break;
       case "invalid_value": {

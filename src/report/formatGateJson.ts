@@ -1,6 +1,7 @@
 import type { GateFinding, GateResult, WaivedFinding } from "../gate/types.js";
 import { API_VERSION } from "../load/schema/common.js";
 import type { GateReport } from "./GateReport.js";
+import { jsonChunks, LazyList } from "./jsonChunks.js";
 
 /** Field order is fixed, for byte-identical output. */
 export function gateFindingDocument(f: GateFinding | WaivedFinding, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -43,6 +44,10 @@ export function gateSummary(r: GateResult): Record<string, number> {
 
 /** The public shape of a gate run (SPEC.md, `gate --format json`). */
 export function gateDocument(r: GateResult): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(gateDocumentParts(r)).map(([k, v]) => [k, v instanceof LazyList ? v.toJSON() : v]));
+}
+
+function gateDocumentParts(r: GateResult): Record<string, unknown> {
   const failing = new Set(r.failing.map((f) => f.fingerprint));
   return {
     apiVersion: API_VERSION,
@@ -56,15 +61,20 @@ export function gateDocument(r: GateResult): Record<string, unknown> {
     now: r.now,
     configChanges: r.configChanges,
     summary: gateSummary(r),
-    new: r.new.map((f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
-    existing: r.existing.map((f) => gateFindingDocument(f)),
-    resolved: r.resolved.map((f) => gateFindingDocument(f)),
-    waived: r.waived.map((f) => gateFindingDocument(f)),
+    new: new LazyList(r.new, (f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
+    existing: new LazyList(r.existing, (f) => gateFindingDocument(f)),
+    resolved: new LazyList(r.resolved, (f) => gateFindingDocument(f)),
+    waived: new LazyList(r.waived, (f) => gateFindingDocument(f)),
     expiredWaivers: r.expiredWaivers.map((w) => ({ ...waiverDocument(w), matches: w.matches })),
     staleWaivers: r.staleWaivers.map(waiverDocument),
   };
 }
 
 export function formatGateJson(report: GateReport): string {
-  return `${JSON.stringify(gateDocument(report.result), null, 2)}\n`;
+  return [...formatGateJsonChunks(report)].join("");
+}
+
+/** The same bytes as `formatGateJson`, in pieces (see jsonChunks). */
+export function formatGateJsonChunks(report: GateReport): Generator<string> {
+  return jsonChunks(gateDocumentParts(report.result));
 }

@@ -84,7 +84,7 @@ active: maybe
   it("explains deep nesting and a second document in plain words", async () => {
     const pack = await builtinPack();
     const deep = `apiVersion: nhi-triage/v1\nkind: Incident\nid: X\ndescription: ${"[".repeat(10000)}${"]".repeat(10000)}\n`;
-    expect(problems(() => loadIncident("deep.yaml", deep, pack))[0]).toMatch(/^4:\d+ invalid YAML: nesting is too deep to read$/);
+    expect(problems(() => loadIncident("deep.yaml", deep, pack))[0]).toMatch(/^4:\d+ invalid YAML: nesting is too deep: more than 64 levels of lists and mappings$/);
     const two = "apiVersion: nhi-triage/v1\nkind: Incident\nid: X\n---\nid: Y\n";
     expect(problems(() => loadIncident("two.yaml", two, pack))).toEqual(["4:1 invalid YAML: a file holds one document, but this one has a second (after ---)"]);
   });

@@ -11,11 +11,31 @@ export const Duration = z
   .describe("A lifetime or interval: a whole number followed by s, m, h or d.");
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** ISO_DATE with its fields captured, for the calendar check. */
+const ISO_DATE_FIELDS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+const DATE_FORMAT = "expected a date such as 2026-01-10, or a date-time such as 2026-01-10T08:30:00Z (ISO 8601)";
+
+/**
+ * Date.parse alone is lenient (it reads 2026-02-30 as March 2 and 24:00 as the next day),
+ * so each field is checked against the calendar.
+ */
+export function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE_FIELDS.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0, zoneHour = 0, zoneMinute = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  // Day 0 of the next month is the last day of this one (setUTCFullYear, unlike Date.UTC, keeps years below 100).
+  const daysInMonth = new Date(new Date(0).setUTCFullYear(year!, month!, 0)).getUTCDate();
+  return (
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
+    hour <= 23 && minute <= 59 && second <= 59 && zoneHour <= 23 && zoneMinute <= 59 &&
+    !Number.isNaN(Date.parse(s))
+  );
+}
 
 export const DateString = z
-  .string()
-  .regex(ISO_DATE, "expected a date such as 2026-01-10 (ISO 8601)")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "expected a real calendar date")
+  .string({ error: DATE_FORMAT })
+  .regex(ISO_DATE, DATE_FORMAT)
+  .refine(isCalendarDate, "expected a real calendar date")
   .describe("An ISO 8601 date (2026-01-10) or date-time.");
 
 export const Severity = z.enum(SEVERITIES);

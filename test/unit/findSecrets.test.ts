@@ -1,0 +1,208 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import jsYaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { findSecrets } from "../../src/redact/findSecrets.js";
+import { redactData } from "../../src/redact/redactData.js";
+import { redactText } from "../../src/redact/redactText.js";
+import { ROOT } from "../helpers.js";
+
+// Fake but realistic: AWS's documented example key pair, and made-up tokens in real formats.
+const AWS_ID = "AKIAIOSFODNN7EXAMPLE";
+const AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const GHP = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+const JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+
+/** Each text, the kind it must be found as, and the value that must not survive redaction. */
+const POSITIVES: Array<[string, string, string]> = [
+  [`key id ${AWS_ID} in the log`, "aws-access-key", AWS_ID],
+  ["temporary ASIAY34FZKBOKMUTVV7A from STS", "aws-access-key", "ASIAY34FZKBOKMUTVV7A"],
+  [`aws_secret_access_key = ${AWS_SECRET}`, "aws-secret-key", AWS_SECRET],
+  [`the AWS secret key is ${AWS_SECRET}.`, "aws-secret-key", AWS_SECRET],
+  [`token ${GHP} leaked`, "github-token", GHP],
+  ["gho_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7", "github-token", "gho_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7"],
+  ["ghs_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7", "github-token", "ghs_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7"],
+  ["ghu_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7", "github-token", "ghu_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7"],
+  ["ghr_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7", "github-token", "ghr_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7"],
+  ["github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN", "github-token", "github_pat_11ABCDEFG0123456789_abcdefghij"],
+  ["glpat-xYz12AbC34dEf56GhI78j", "gitlab-token", "glpat-xYz12AbC34dEf56GhI78j"],
+  ["xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "slack-token", "xoxb-123456789012"],
+  ["https://hooks.slack.com/services/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", "slack-webhook", "Xy12Ab34Cd56Ef78Gh90Ij12"],
+  ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe-key", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+  ["rk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe-key", "rk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+  ["AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "google-api-key", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"],
+  ["OPENAI_API_KEY was sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", "openai-key", "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56"],
+  ["sk-ant-api03-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", "anthropic-key", "sk-ant-api03-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56"],
+  ["npm_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78", "npm-token", "npm_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78"],
+  [`Authorization: Bearer ${JWT}`, "jwt", JWT],
+  ["-----BEGIN RSA PRIVATE KEY-----", "private-key", "BEGIN RSA PRIVATE KEY"],
+  ["pasted -----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7 into chat", "private-key", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw"],
+  [
+    "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQ==\n-----END OPENSSH PRIVATE KEY-----",
+    "private-key",
+    "QyNTUxOQ==",
+  ],
+  ["postgres://app:hunter2@db/x", "url-password", "hunter2"],
+  ["mongodb+srv://admin:S3cr3t!@cluster0.example.net/db", "url-password", "S3cr3t!"],
+  ["DB_PASSWORD=hunter2", "assigned-secret", "hunter2"],
+  ["password: hunter2", "assigned-secret", "hunter2"],
+  ["client_secret=abcd1234", "assigned-secret", "abcd1234"],
+  ["curl https://api.example.com/v1?api_key=Zx81kd9Qp&x=1", "assigned-secret", "Zx81kd9Qp"],
+  ["Server=db;User Id=sa;Password=Pa55word;", "assigned-secret", "Pa55word"],
+  ["export SECRET_TOKEN='s3cr3t-value'", "assigned-secret", "s3cr3t-value"],
+  [`the value ${AWS_SECRET} was in the config`, "high-entropy", AWS_SECRET],
+  ["dGhpcyBpcyBh2S3cretKey4Y0u9Zq8Wm7Xn6Vb5", "high-entropy", "dGhpcyBpcyBh2S3cretKey4Y0u9Zq8Wm7Xn6Vb5"],
+  ["k3j4h5g6f7d8s9a0p1o2i3u4y5t6r7e8w9q0z1x2", "high-entropy", "k3j4h5g6f7d8s9a0p1o2i3u4y5t6r7e8w9q0z1x2"],
+];
+
+/** Ordinary text our own files and outputs are full of: none of it may be redacted. */
+const NEGATIVES = [
+  "svc-payments-prod",
+  "wf-123",
+  "2026-11-23",
+  "2026-11-23T10:15:00Z",
+  "fixtures/incidents/inc-01-retry-replays-migration.yaml",
+  "/home/runner/work/nhi-triage/nhi-triage/src/load/loadDocument.ts",
+  "https://github.com/owner/repo/blob/main/docs/rules/README.md",
+  "https://user@example.com/path",
+  "git@github.com:owner/repo.git",
+  "NHI-SECRET-IN-CODE",
+  "NHI2:2025",
+  "PR.DS-01",
+  "MAESTRO-X-DATA-LEAKAGE",
+  "0123456789abcdef0123456789abcdef",
+  "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+  "123e4567-e89b-12d3-a456-426614174000",
+  "runtimeAuthorization: true",
+  "storage: secret-manager",
+  "credential: { type: static-secret, maxAge: 365d }",
+  "the token: expired yesterday",
+  "password: changeme",
+  "token: ${{ secrets.GITHUB_TOKEN }}",
+  "postgres://user:${DB_PASSWORD}@db/x",
+  "postgres://db.internal:5432/app",
+  "token_url=https://auth.example.com/oauth/token",
+  "sk-learn-classifier-pipeline-v2",
+  "identity.credential.maxAgeDays",
+  "loadRulePackFromDirectoryRecursively",
+  "ThisIsAVeryLongCamelCaseIdentifierName",
+  "svc-payments-prod-eu-west-1-replica-02",
+  "-----BEGIN CERTIFICATE-----",
+  "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-prod-01/providers/Microsoft.Compute/virtualMachines/vm-web-01",
+  "arn:aws:iam::123456789012:role/service-role/DeployRole-AbC12XyZ",
+  "projects/my-project-123/serviceAccounts/deployer@my-project-123.iam.gserviceaccount.com",
+  "spiffe://prod.example.org/ns/payments/sa/payments-api-v2",
+  "GitHubActions-Deploy-Prod-2024Q3-EU-West1-Replica",
+  "io.k8s.api.core.v1.ServiceAccount/kube-system/coredns-6f6b679f8f",
+  "Microsoft.KeyVault/vaults/kv-prod-weu-001/secrets/DbConnString",
+  "S-1-5-21-3623811015-3361044348-30300820-1013",
+  "REDACTED(aws-access-key)",
+  "password=REDACTED(url-password)",
+  "postgres://app:REDACTED(url-password)@db/x",
+];
+
+describe("findSecrets: every kind", () => {
+  it.each(POSITIVES)("%s → %s", (text, kind, raw) => {
+    expect(findSecrets(text).map((s) => s.kind)).toContain(kind);
+    const redacted = redactText(text);
+    expect(redacted).not.toContain(raw);
+    expect(redacted).toContain(`REDACTED(${kind})`);
+  });
+
+  it("keeps what is not secret around a value: scheme, user and host of a URL, the key of an assignment", () => {
+    expect(redactText("postgres://app:hunter2@db.internal/x")).toBe("postgres://app:REDACTED(url-password)@db.internal/x");
+    expect(redactText("DB_PASSWORD=hunter2 ./run")).toBe("DB_PASSWORD=REDACTED(assigned-secret) ./run");
+  });
+
+  it("redacts a long value whole, past what its pattern bounds", () => {
+    expect(redactText(`password=${"x1".repeat(400)} end`)).toBe("password=REDACTED(assigned-secret) end");
+  });
+
+  it("names a value by its most specific kind when several match", () => {
+    expect(findSecrets(`token=${GHP}`)).toEqual([{ start: 6, end: 6 + GHP.length, kind: "github-token" }]);
+  });
+
+  it("redacting twice changes nothing", () => {
+    for (const [text] of POSITIVES) expect(redactText(redactText(text))).toBe(redactText(text));
+  });
+
+  it("markers need no escaping in JSON, XML, Markdown tables or GitHub workflow commands", () => {
+    for (const [text] of POSITIVES) {
+      for (const m of redactText(text).matchAll(/REDACTED\([^)]*\)/g)) expect(m[0]).toMatch(/^[A-Za-z0-9()-]+$/);
+    }
+  });
+});
+
+describe("findSecrets: no false alarms", () => {
+  it.each(NEGATIVES)("%s", (text) => {
+    expect(findSecrets(text)).toEqual([]);
+  });
+
+  function files(dir: string): string[] {
+    return readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : [p];
+    });
+  }
+  const FILES = [...["fixtures", "rules", "templates", "docs"].flatMap((d) => files(join(ROOT, d))), join(ROOT, "README.md")];
+  /** The rule cases hold fake credentials on purpose: the positive cases of the secret rules. */
+  const EXPECTED = [
+    "rules/cases/builtin.yaml: aws-access-key",
+    "rules/cases/inventory.yaml: url-password",
+    "rules/cases/inventory.yaml: url-password",
+    "rules/cases/inventory.yaml: assigned-secret",
+    "rules/cases/inventory.yaml: assigned-secret",
+  ];
+
+  it("finds nothing in fixtures/, rules/, templates/, docs/ and the README but the rule cases' own fakes", () => {
+    expect(FILES.length).toBeGreaterThan(250);
+    const hits = FILES.flatMap((f) => findSecrets(readFileSync(f, "utf8")).map((s) => `${relative(ROOT, f)}: ${s.kind}`));
+    expect(hits).toEqual(EXPECTED);
+  });
+
+  it("finds the same, value by value, in the data of every YAML file there", () => {
+    const hits = FILES.filter((f) => /\.ya?ml$/.test(f)).flatMap((f) => {
+      let data: unknown;
+      try {
+        data = jsYaml.load(readFileSync(f, "utf8"), { schema: jsYaml.CORE_SCHEMA });
+      } catch {
+        return [];
+      }
+      return redactData(data).flatMap((r) => r.kinds.map((k) => `${relative(ROOT, f)}: ${k}`));
+    });
+    expect(hits.sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it("finds nothing line by line either (as error excerpts see them)", () => {
+    const hits = FILES.flatMap((f) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .flatMap((line) => findSecrets(line).map((s) => `${relative(ROOT, f)}: ${s.kind}`)),
+    );
+    expect(hits).toEqual(EXPECTED);
+  });
+});
+
+describe("findSecrets: linear time", () => {
+  const HUGE = 200_000;
+  it.each([
+    ["one long token run", "a".repeat(HUGE)],
+    ["a long random-looking run", "Ab1".repeat(HUGE / 3)],
+    ["private key headers without an END", "-----BEGIN RSA PRIVATE KEY----- ".repeat(HUGE / 32)],
+    ["a header followed by a huge body", `-----BEGIN PRIVATE KEY-----\n${"QUJD".repeat(HUGE / 4)}`],
+    ["JWT-like prefixes", "eyJ".repeat(HUGE / 3)],
+    ["JWT-like segments without a third dot", `eyJ${"a".repeat(HUGE)}.eyJ${"b".repeat(HUGE)}`],
+    ["URL schemes without a password", "x://user:".repeat(HUGE / 9)],
+    ["URLs whose user and password never reach an @", `${`ab://${"u".repeat(100)}:${"p".repeat(200)} `.repeat(HUGE / 300)}@`],
+    ["keywords joined without an = sign", "password_".repeat(HUGE / 9)],
+    ["assignments inside one long value", "=password=ab".repeat(HUGE / 12)],
+    ["assignments without a value", "password= ".repeat(HUGE / 10)],
+    ["secret-key words", "secret key is ".repeat(HUGE / 14)],
+    ["AKIA prefixes", "AKIA".repeat(HUGE / 4)],
+    ["sk- prefixes", "sk-".repeat(HUGE / 3)],
+  ])("%s", (_name, text) => {
+    const started = performance.now();
+    findSecrets(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
