@@ -8,8 +8,6 @@ function rng(seed) {
 }
 
 const KINDS = ["service-account", "api-key", "oauth-client", "access-token", "workload", "agent", "certificate", "bot"];
-const TYPES = ["static-secret", "password", "short-lived-token", "workload-identity", "certificate"];
-const STORAGE = ["vault", "secret-manager", "ci-variable", "env-file", "source-code", "unknown"];
 const TEAMS = Array.from({ length: 40 }, (_, i) => `team-${i}`);
 const DESCRIPTIONS = [
   "The nightly job kept retrying after a timeout and ran the migration twice.",
@@ -21,36 +19,76 @@ const DESCRIPTIONS = [
 ];
 
 /**
+ * How often each weakness occurs. `realistic` follows what NHI surveys report for large
+ * estates (most credentials are vaulted and rotated; a few percent are shared, broad,
+ * ownerless or kept in code; about a sixth of static secrets are overdue), giving about
+ * 0.6 findings per entry. `stress` makes nearly every entry risky (about 2.6 findings per
+ * entry), to show what the report formats cost when findings dominate.
+ */
+const MIXES = {
+  realistic: {
+    noOwner: 0.05, twoTeams: 0.08, staging: 0.05, broad: 0.02, humanUse: 0.02, staleUse: 0.08,
+    types: [["workload-identity", 30], ["short-lived-token", 30], ["certificate", 10], ["static-secret", 25], ["password", 5]],
+    storage: [["vault", 40], ["secret-manager", 36], ["ci-variable", 15], ["env-file", 3], ["source-code", 1], ["unknown", 5]],
+    maxAge: [[30, 30], [90, 60], [365, 10]], overdue: 0.15,
+    sharedState: 0.15, scopes: [["per-step", 55], ["per-run", 35], ["shared", 10]], privileged: 0.3, idempotent: 0.75, compensation: 0.7, fullLogs: 0.8,
+    inheritsScope: 0.2, runtimeAuthorization: 0.8,
+  },
+  stress: {
+    noOwner: 0.1, twoTeams: 0.2, staging: 0.15, broad: 0.1, humanUse: 0.05, staleUse: 0.8,
+    types: [["static-secret", 1], ["password", 1], ["short-lived-token", 1], ["workload-identity", 1], ["certificate", 1]],
+    storage: [["vault", 1], ["secret-manager", 1], ["ci-variable", 1], ["env-file", 1], ["source-code", 1], ["unknown", 1]],
+    maxAge: [[1, 1], [30, 1], [90, 1], [365, 1]], overdue: 0.9,
+    sharedState: 0.5, scopes: [["per-step", 1], ["per-run", 1], ["shared", 1]], privileged: 0.5, idempotent: 0.5, compensation: 0.5, fullLogs: 0.5,
+    inheritsScope: 0.5, runtimeAuthorization: 0.5,
+  },
+};
+
+/** The date the bench runs the gate at (--now), so "overdue" and "unused" mean the same every run. */
+export const BENCH_NOW = "2026-11-23";
+const NOW_MS = Date.parse(BENCH_NOW);
+const daysBefore = (days) => new Date(NOW_MS - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
  * Identities : workflows (5 steps) : agents = 100 : 10 : 1, as in issue 6. With `base`,
  * the same inventory as it was before a pull request that granted one more privilege to
  * every 100th identity (1% of the entries change; the random stream is not disturbed).
  */
-export function inventoryYaml(n, seed = 42, { base = false } = {}) {
+export function inventoryYaml(n, seed = 42, { base = false, mix = "realistic" } = {}) {
+  const m = MIXES[mix];
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const weighted = (xs) => {
+    let x = r() * xs.reduce((t, [, w]) => t + w, 0);
+    for (const [v, w] of xs) if ((x -= w) < 0) return v;
+    return xs[xs.length - 1][0];
+  };
+  const yes = (p) => r() < p;
   const out = ["apiVersion: nhi-triage/v1", "kind: Inventory", "identities:"];
   for (let i = 0; i < n; i++) {
     out.push(`  - id: id-${i}`, `    kind: ${pick(KINDS)}`);
-    if (r() > 0.1) out.push(`    owner: ${pick(TEAMS)}`);
-    out.push(`    usedBy: [${pick(TEAMS)}${r() > 0.8 ? `, ${pick(TEAMS)}` : ""}]`);
-    out.push(`    environments: [prod${r() > 0.85 ? ", staging" : ""}]`);
-    out.push(`    credential: { type: ${pick(TYPES)}, maxAge: ${pick([1, 30, 90, 365])}d, lastRotated: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}", storage: ${pick(STORAGE)} }`);
-    const first = r() > 0.9 ? '"*"' : "repo:read";
+    if (!yes(m.noOwner)) out.push(`    owner: ${pick(TEAMS)}`);
+    out.push(`    usedBy: [${pick(TEAMS)}${yes(m.twoTeams) ? `, ${pick(TEAMS)}` : ""}]`);
+    out.push(`    environments: [prod${yes(m.staging) ? ", staging" : ""}]`);
+    const maxAge = weighted(m.maxAge);
+    const age = yes(m.overdue) ? maxAge + 1 + Math.floor(r() * 200) : Math.floor(r() * maxAge);
+    out.push(`    credential: { type: ${weighted(m.types)}, maxAge: ${maxAge}d, lastRotated: "${daysBefore(age)}", storage: ${weighted(m.storage)} }`);
+    const first = yes(m.broad) ? '"*"' : "repo:read";
     out.push(`    privileges: [${first}${base && i % 100 === 7 ? "" : ", db:query"}]`);
-    out.push(`    humanUse: ${r() > 0.95}`, `    lastUsed: "2026-${String(1 + Math.floor(r() * 11)).padStart(2, "0")}-01"`);
+    out.push(`    humanUse: ${yes(m.humanUse)}`, `    lastUsed: "${daysBefore(yes(m.staleUse) ? 91 + Math.floor(r() * 300) : Math.floor(r() * 60))}"`);
   }
   out.push("workflows:");
   for (let w = 0; w < Math.max(1, n / 10); w++) {
-    out.push(`  - id: wf-${w}`, `    engine: ${pick(["github-actions", "argo", "airflow", "jenkins"])}`, `    stateIsolation: ${pick(["per-run", "shared"])}`, `    credentialScope: ${pick(["per-step", "per-run", "shared"])}`, "    steps:");
+    out.push(`  - id: wf-${w}`, `    engine: ${pick(["github-actions", "argo", "airflow", "jenkins"])}`, `    stateIsolation: ${yes(m.sharedState) ? "shared" : "per-run"}`, `    credentialScope: ${weighted(m.scopes)}`, "    steps:");
     for (let s = 0; s < 5; s++) {
-      out.push(`      - id: s${s}`, `        identity: id-${Math.floor(r() * n)}`, `        privileged: ${r() > 0.5}`, `        retries: ${Math.floor(r() * 4)}`, `        idempotent: ${r() > 0.5}`);
-      if (r() > 0.5) out.push("        compensation: undo");
-      out.push(`        logs: [action, outcome${r() > 0.5 ? ", actor, decision" : ""}]`);
+      out.push(`      - id: s${s}`, `        identity: id-${Math.floor(r() * n)}`, `        privileged: ${yes(m.privileged)}`, `        retries: ${Math.floor(r() * 4)}`, `        idempotent: ${yes(m.idempotent)}`);
+      if (yes(m.compensation)) out.push("        compensation: undo");
+      out.push(`        logs: [action, outcome${yes(m.fullLogs) ? ", actor, decision" : ""}]`);
     }
   }
   out.push("agents:");
   for (let a = 0; a < Math.max(1, n / 100); a++) {
-    out.push(`  - id: agent-${a}`, `    identity: id-${Math.floor(r() * n)}`, "    tools: [tickets:read, db:query]", `    inheritsScope: ${r() > 0.5}`, `    runtimeAuthorization: ${r() > 0.5}`);
+    out.push(`  - id: agent-${a}`, `    identity: id-${Math.floor(r() * n)}`, "    tools: [tickets:read, db:query]", `    inheritsScope: ${yes(m.inheritsScope)}`, `    runtimeAuthorization: ${yes(m.runtimeAuthorization)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@ import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "../load/
 import { durationSeconds } from "../load/schema/common.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
-import { redactedPath, redactedPathAt } from "../redact/redactedPath.js";
+import { holdsMarker, redactedPathAt } from "../redact/redactedPath.js";
 
 export type FactValue = string | number | boolean | readonly string[] | undefined;
 export type FactType = "boolean" | "number" | "string" | "list";
@@ -53,7 +53,7 @@ function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", s
     locate: (data, entry) => redactedPathAt(data, entry, skip),
     get: (s) => {
       const e = s[entity];
-      return e === undefined ? undefined : redactedPath(e, skip) !== undefined;
+      return e === undefined ? undefined : holdsMarker(e, skip);
     },
   };
 }

@@ -1,5 +1,5 @@
 import jsYaml from "js-yaml";
-import { lineColumn } from "./lineColumn.js";
+import { OffsetIndex } from "./offsetIndex.js";
 import type { Path, Position } from "./sourceDoc.js";
 
 /** Data read by the one-pass reader, with the start of every value it read. */
@@ -22,6 +22,11 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 
 // Printable ASCII and line ends need no closer look.
 const UNUSUAL = /[^\n\r\x20-\x7e]/;
+
+/** Slots of the tables of repeated strings, and the longest string kept in them. */
+const SLOTS = 8192;
+const MAX_CACHED = 40;
+const slotOf = (h: number, len: number, mask: number) => (h ^ (h >>> 13) ^ Math.imul(len, 0x9e3779b1)) & mask;
 
 /** Deeper nesting goes the general way, which words the limit (64, parseYaml.ts). */
 const MAX_DEPTH = 60;
@@ -90,16 +95,21 @@ class Reader {
   private readonly text: string;
   private readonly lineStarts: number[] = [];
   /**
-   * Where each container's values start, in key or index order (-1 where unknown): the
-   * container maps to the first of its entries in one pool, which keeps a million entries
-   * at a few bytes each. One-line lists of scalars are left out: a finding points at the
-   * list, whose start its parent records, and anything inside is found by the text walk.
+   * Where each container's values start. One-line lists of scalars are left out: a finding
+   * points at the list, whose start its parent records, and anything inside is found by
+   * the text walk.
    */
-  private readonly offsets = new Map<object, number>();
-  private pool = new Int32Array(1 << 16);
-  private used = 0;
-  /** Short scalars repeat (kinds, teams, dates): one string each, not one per occurrence. */
-  private readonly strings = new Map<string, string>();
+  private readonly index: OffsetIndex;
+  /**
+   * Short scalars and keys repeat (kinds, teams, dates, field names): the last string read
+   * for each hash slot is kept, and a text that matches it is not sliced again. That keeps
+   * one string per repeated value without hashing each one into a Map. Keys have their own
+   * table, since a cached key has also passed the key checks.
+   */
+  private readonly values: Array<string | undefined>;
+  private readonly keys: Array<string | undefined>;
+  /** SLOTS, or fewer for a small file: a batch reads thousands of tickets. */
+  private readonly slotMask: number;
   private line = 0;
   /** Current line: start, end (before CR LF) and first content offset (-1 when none). */
   private start = 0;
@@ -112,6 +122,13 @@ class Reader {
 
   constructor(text: string) {
     this.text = text;
+    // About one value per 16 characters; the pool grows if that is short.
+    this.index = new OffsetIndex(text.length >> 4);
+    let slots = 64;
+    while (slots < SLOTS && slots * 16 < text.length) slots *= 2;
+    this.values = new Array<string | undefined>(slots);
+    this.keys = new Array<string | undefined>(slots);
+    this.slotMask = slots - 1;
     for (let i = 0; ; ) {
       this.lineStarts.push(i);
       const n = text.indexOf("\n", i);
@@ -128,31 +145,9 @@ class Reader {
     const data = this.node(this.content - this.start, true);
     this.skipEmpty();
     if (this.content !== -1) out();
-    return { data, locate: (path) => this.locate(data, rootOffset, path) };
+    return { data, locate: (path) => this.index.locate(data, rootOffset, this.lineStarts, path) };
   }
 
-  /** As the exact parser does: where the value starts, or its nearest existing ancestor. */
-  private locate(data: unknown, rootOffset: number, path: Path): Position | undefined {
-    let value = data;
-    let offset = rootOffset;
-    for (const seg of path) {
-      if (value === null || typeof value !== "object") break;
-      const start = this.offsets.get(value);
-      if (start === undefined) return undefined;
-      let i: number;
-      if (Array.isArray(value)) {
-        if (typeof seg !== "number" || seg >= value.length) break;
-        i = seg;
-      } else {
-        if (typeof seg !== "string" || !Object.hasOwn(value, seg)) break;
-        i = Object.keys(value).indexOf(seg);
-      }
-      offset = this.pool[start + i]!;
-      if (offset < 0) return undefined;
-      value = (value as Record<string | number, unknown>)[seg];
-    }
-    return lineColumn(this.lineStarts, offset);
-  }
 
 
 
@@ -220,7 +215,7 @@ class Reader {
 
   private sequence(col: number): unknown[] {
     const list: unknown[] = [];
-    const offs: number[] = [];
+    const base = this.top;
     const t = this.text;
     for (;;) {
       let i = this.content + 1;
@@ -229,28 +224,28 @@ class Reader {
         // `-` alone: the item is on the following lines, or null.
         this.nextLine();
         if (this.indent() > col) {
-          offs.push(this.content);
+          this.push(this.content);
           list.push(this.node(this.indent(), true));
         } else {
-          offs.push(-1);
+          this.push(-1);
           list.push(null);
         }
       } else if (this.isDash(i)) {
         out();
       } else if (this.keyEnd(i) !== -1) {
-        offs.push(i);
+        this.push(i);
         list.push(this.mapping(i - this.start, i));
       } else {
         const value = this.inline(i, false);
         this.endOfLine(this.next);
-        offs.push(i);
+        this.push(i);
         list.push(value);
         this.nextLine();
       }
       const ind = this.indent();
       if (ind === col && this.isDash(this.content)) continue;
       if (ind > col) out();
-      this.record(list, offs);
+      this.record(list, base);
       return list;
     }
   }
@@ -258,7 +253,7 @@ class Reader {
   /** A block mapping whose keys sit at column `col`; the first key starts at `first`, maybe mid-line. */
   private mapping(col: number, first: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const offs: number[] = [];
+    const base = this.top;
     const t = this.text;
     let at = first;
     for (;;) {
@@ -272,16 +267,16 @@ class Reader {
         this.nextLine();
         const ind = this.indent();
         if (ind > col || (ind === col && this.isDash(this.content))) {
-          offs.push(this.content);
+          this.push(this.content);
           map[key] = this.node(ind, true);
         } else {
-          offs.push(-1);
+          this.push(-1);
           map[key] = null;
         }
       } else {
         const value = this.inline(i, false);
         this.endOfLine(this.next);
-        offs.push(i);
+        this.push(i);
         map[key] = value;
         this.nextLine();
       }
@@ -291,7 +286,7 @@ class Reader {
         continue;
       }
       if (ind > col) out();
-      this.record(map, offs);
+      this.record(map, base);
       return map;
     }
   }
@@ -323,8 +318,14 @@ class Reader {
       const close = this.quoteEnd(at);
       key = this.quoted(at, close);
     } else {
+      let h = 0;
+      for (let i = at; i < colon; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+      const slot = slotOf(h, colon - at, this.slotMask);
+      const known = this.keys[slot];
+      if (known !== undefined && known.length === colon - at && t.startsWith(known, at)) return known;
       key = t.slice(at, colon);
       if (key.endsWith(" ") || resolvePlain(key) !== key) out();
+      if (key.length <= MAX_CACHED && !REFUSED_KEYS.has(key) && !isDigits(key)) this.keys[slot] = key;
     }
     // YAML caps an implicit key at 1024 characters; the exact parser words that error.
     if (REFUSED_KEYS.has(key) || isDigits(key) || colon - at > 1000) out();
@@ -348,7 +349,18 @@ class Reader {
 
   private quoted(at: number, close: number): string {
     const t = this.text;
-    if (t.charCodeAt(at) === 39) return t.slice(at + 1, close).replaceAll("''", "'");
+    // Most quoted scalars (dates, say) hold no escape: their text is their value.
+    const q = t.charCodeAt(at);
+    const escape = q === 34 ? 92 : 39;
+    let h = 0;
+    let i = at + 1;
+    for (; i < close; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === escape) break;
+      h = (Math.imul(h, 31) + ch) | 0;
+    }
+    if (i === close) return this.slice(at + 1, close, h);
+    if (q === 39) return t.slice(at + 1, close).replaceAll("''", "'");
     const raw = t.slice(at, close + 1);
     // JSON's escapes mean the same in YAML; YAML's extra ones (\x, \e, \N…) go the general way.
     try {
@@ -372,8 +384,11 @@ class Reader {
     if (notPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 >= this.end || t.charCodeAt(at + 1) === SP))) out();
     let i = at;
     let last = at;
+    let h = 0;
+    let hLast = 0;
     for (; i < this.end; i++) {
       const ch = t.charCodeAt(i);
+      h = (Math.imul(h, 31) + ch) | 0;
       if (ch === SP) {
         if (t.charCodeAt(i + 1) === HASH) break;
         continue;
@@ -387,29 +402,47 @@ class Reader {
       }
       if (flow && (isFlowIndicator(ch) || ch === HASH)) break;
       last = i + 1;
+      hLast = h;
     }
     this.next = last;
-    const plain = resolvePlain(t.slice(at, last));
-    return typeof plain === "string" ? this.intern(plain) : plain;
+    return resolvePlain(this.slice(at, last, hLast));
   }
 
-  private record(container: object, offs: readonly number[]): void {
-    if (this.used + offs.length > this.pool.length) {
-      const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + offs.length));
-      bigger.set(this.pool.subarray(0, this.used));
-      this.pool = bigger;
-    }
-    this.offsets.set(container, this.used);
-    for (const o of offs) this.pool[this.used++] = o;
-  }
-
-  private intern(s: string): string {
-    if (s.length > 40) return s;
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
+  /** The text from `at` to `end`, whose hash is `h`: the string read last time, when it is the same. */
+  private slice(at: number, end: number, h: number): string {
+    const len = end - at;
+    if (len > MAX_CACHED) return this.text.slice(at, end);
+    const slot = slotOf(h, len, this.slotMask);
+    const known = this.values[slot];
+    if (known !== undefined && known.length === len && this.text.startsWith(known, at)) return known;
+    const s = this.text.slice(at, end);
+    this.values[slot] = s;
     return s;
   }
+
+  /**
+   * Offsets of the values read so far, per open container: a child is read, and recorded,
+   * before its parent goes on, so each container's offsets sit together at the top, and no
+   * array is made per container.
+   */
+  private scratch = new Int32Array(64);
+  private top = 0;
+
+  private push(offset: number): void {
+    if (this.top === this.scratch.length) {
+      const bigger = new Int32Array(this.scratch.length * 2);
+      bigger.set(this.scratch);
+      this.scratch = bigger;
+    }
+    this.scratch[this.top++] = offset;
+  }
+
+  /** Records the offsets pushed since `base` as the container's. */
+  private record(container: object, base: number): void {
+    this.index.add(container, this.scratch, base, this.top);
+    this.top = base;
+  }
+
 
   private closed<T>(value: T, close: number): T {
     this.next = close + 1;
@@ -432,18 +465,19 @@ class Reader {
   private flowSequenceItems(open: number): unknown[] {
     const t = this.text;
     const list: unknown[] = [];
-    const offs: number[] = [];
+    const base = this.top;
     let i = this.skipSpaces(open + 1);
     if (t.charCodeAt(i) === 93) return this.closed(list, i);
     for (;;) {
       const c = t.charCodeAt(i);
       if (c === 44 || c === 93 || c === HASH) out();
-      offs.push(i);
+      this.push(i);
       list.push(this.inline(i, true));
       i = this.skipSpaces(this.next);
       const d = t.charCodeAt(i);
       if (d === 93) {
-        if (list.some((v) => v !== null && typeof v === "object")) this.record(list, offs);
+        if (list.some((v) => v !== null && typeof v === "object")) this.record(list, base);
+        else this.top = base;
         return this.closed(list, i);
       }
       if (d !== 44) out();
@@ -462,10 +496,10 @@ class Reader {
   private flowMappingEntries(open: number): Record<string, unknown> {
     const t = this.text;
     const map: Record<string, unknown> = {};
-    const offs: number[] = [];
+    const base = this.top;
     let i = this.skipSpaces(open + 1);
     if (t.charCodeAt(i) === 125) {
-      this.record(map, offs);
+      this.record(map, base);
       return this.closed(map, i);
     }
     for (;;) {
@@ -488,12 +522,12 @@ class Reader {
       i = this.skipSpaces(i + 1);
       const v = t.charCodeAt(i);
       if (v === 44 || v === 125 || v === HASH) out();
-      offs.push(i);
+      this.push(i);
       map[key] = this.inline(i, true);
       i = this.skipSpaces(this.next);
       const d = t.charCodeAt(i);
       if (d === 125) {
-        this.record(map, offs);
+        this.record(map, base);
         return this.closed(map, i);
       }
       if (d !== 44) out();

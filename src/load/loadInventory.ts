@@ -1,5 +1,6 @@
 import { diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
+import { inventoryFastCheck } from "./schema/inventoryFastCheck.js";
 import { Inventory, type Agent, type Identity, type Workflow } from "./schema/inventory.js";
 import type { SourceDoc } from "./sourceDoc.js";
 import { didYouMean } from "./closest.js";
@@ -16,7 +17,7 @@ export interface InventoryIndex {
 }
 
 export function loadInventory(file: string, text: string): InventoryIndex {
-  const { value, doc } = loadDocument(file, text, Inventory, "Inventory");
+  const { value, doc } = loadDocument(file, text, Inventory, "Inventory", undefined, inventoryFastCheck);
   const diags: Diagnostic[] = [];
   const paths = new Map<string, ReadonlyArray<string | number>>();
   const index = <T extends { id: string }>(list: T[] | undefined, kind: string, field: string): Map<string, T> => {
@@ -44,9 +45,11 @@ export function loadInventory(file: string, text: string): InventoryIndex {
   };
   value.workflows?.forEach((w, wi) => {
     const seen = new Set<string>();
+    // A workflow declared twice is reported above; only the first one's steps are indexed.
+    const prefix = workflows.get(w.id) === w ? `workflow:${w.id}/step:` : undefined;
     w.steps?.forEach((s, si) => {
       if (seen.has(s.id)) diags.push(diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
-      else if (paths.get(`workflow:${w.id}`)?.[1] === wi) paths.set(`workflow:${w.id}/step:${s.id}`, ["workflows", wi, "steps", si]);
+      else if (prefix !== undefined) paths.set(prefix + s.id, ["workflows", wi, "steps", si]);
       seen.add(s.id);
       ref(s.identity, identities, "identity", ["workflows", wi, "steps", si, "identity"]);
     });

@@ -2,6 +2,7 @@ import jsYaml from "js-yaml";
 import { diagnostic, InputError } from "./diagnostic.js";
 import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
+import { jsonPositions } from "./jsonPositions.js";
 import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
@@ -54,12 +55,14 @@ export function readYaml(file: string, text: string): ParseResult {
   // but does not cap alias expansion: the exact parser does.
   if (ANCHOR_OR_ALIAS.test(text)) return checked(parseYaml(file, text));
   const slow = exactParser(file, text);
-  const locate = fastLocator(text);
+  const walk = fastLocator(text);
+  // JSON: every position found in one pass, once the data is known to be safe to walk.
+  let indexed: ((path: Path) => Position | undefined) | undefined;
   const doc: SourceDoc = {
     file,
     text,
     data: data === undefined ? null : data,
-    locate: (path) => locate(path, data) ?? slow().locate(path),
+    locate: (path) => indexed?.(path) ?? walk(path, data) ?? slow().locate(path),
     // Only asked for in error messages, which are rare: the exact parser answers.
     locateKey: (path) => slow().locateKey(path),
   };
@@ -67,7 +70,9 @@ export function readYaml(file: string, text: string): ParseResult {
   // More values than characters: js-yaml expanded aliases the pattern above missed. The
   // exact parser caps that expansion.
   if (problem?.kind === "expanded") return checked(parseYaml(file, text));
-  return problem ? refuse(doc, problem) : { ok: true, doc };
+  if (problem) return refuse(doc, problem);
+  if (file.endsWith(".json")) indexed = jsonPositions(text, data);
+  return { ok: true, doc };
 }
 
 /**

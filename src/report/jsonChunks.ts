@@ -37,8 +37,9 @@ export function* jsonChunks(doc: Readonly<Record<string, unknown>>): Generator<s
     }
     yield `  ${JSON.stringify(key)}: [\n`;
     for (let i = 0; i < list.items.length; i += CHUNK) {
-      const items = list.items.slice(i, i + CHUNK).map((item) => `    ${indent(JSON.stringify(list.toDocument(item), null, 2), "\n    ")}`);
-      yield `${items.join(",\n")}${i + CHUNK < list.items.length ? ",\n" : "\n"}`;
+      // One stringify per piece: "[\n  a,\n  b\n]" less its brackets, two levels deeper.
+      const json = JSON.stringify(list.items.slice(i, i + CHUNK).map((item) => list.toDocument(item)), null, 2);
+      yield `  ${indent(json.slice(2, -2), "\n  ")}${i + CHUNK < list.items.length ? ",\n" : "\n"}`;
     }
     yield `  ]${end}`;
   }

@@ -16,7 +16,7 @@ import { batchDocument, triageDocument } from "../../src/report/toJson.js";
 import { inventoryYaml } from "../../bench/generate.mjs";
 import { builtinPack, NOW, ROOT } from "../helpers.js";
 
-const generated = (n: number, base = false) => loadInventory(`gen-${n}${base ? "-base" : ""}.yaml`, inventoryYaml(n, 42, { base }) as string);
+const generated = (n: number, base = false) => loadInventory(`gen-${n}${base ? "-base" : ""}.yaml`, inventoryYaml(n, 42, { base, mix: "stress" }) as string);
 const fixture = (f: string) => loadInventory(f, readFileSync(`${ROOT}${f}`, "utf8"));
 
 describe("the compiled condition test", () => {
@@ -49,7 +49,7 @@ describe("the gate with a base evaluates only the entries that changed", () => {
     // Besides the generated pull request (1% of identities gain a privilege), a third of the
     // secrets kept in a vault were in source code before: the base has findings head lacks.
     let n = 0;
-    const baseText = (inventoryYaml(2000, 42, { base: true }) as string).replace(/storage: vault/g, (m) => (n++ % 3 === 0 ? "storage: source-code" : m));
+    const baseText = (inventoryYaml(2000, 42, { base: true, mix: "stress" }) as string).replace(/storage: vault/g, (m) => (n++ % 3 === 0 ? "storage: source-code" : m));
     const base = loadInventory("gen-base.yaml", baseText);
     const result = runGate({ pack, head, baseInventory: base, base: { kind: "present", given: "b", label: "b" }, waivers: [], now: NOW, failOn: "high", strict: false });
 

@@ -139,8 +139,28 @@ describe("dates", () => {
     ["2026-01-10T24:00", false],
     ["2026-01-10T10:60", false],
     ["2026/01/01", false],
+    ["1900-02-29", false],
+    ["2000-02-29", true],
+    ["0000-02-29", true],
+    ["2026-1-100", false],
+    ["2026-01-1a", false],
+    ["+2026-1-10", false],
   ])("%s is a calendar date: %s", (s, ok) => {
     expect(isCalendarDate(s)).toBe(ok);
+  });
+
+  it("a plain date is judged as Date.UTC judges it, for every day of four centuries", () => {
+    // The plain-date path has its own arithmetic; Date is the reference it must agree with.
+    for (let year = 1899; year <= 2301; year += year < 1905 || year > 2295 || year % 50 === 0 ? 1 : 7) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          const d = new Date(Date.UTC(year, month - 1, day));
+          const real = month >= 1 && month <= 12 && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+          expect(isCalendarDate(s), s).toBe(real);
+        }
+      }
+    }
   });
 });
 

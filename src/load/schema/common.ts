@@ -20,6 +20,8 @@ const DATE_FORMAT = "expected a date such as 2026-01-10, or a date-time such as 
  * so each field is checked against the calendar.
  */
 export function isCalendarDate(s: string): boolean {
+  // A plain date is most of what inventories hold: checked without a regex, slices or a Date.
+  if (s.length === 10) return isPlainDate(s);
   const m = ISO_DATE_FIELDS.exec(s);
   if (!m) return false;
   const [year, month, day, hour = 0, minute = 0, second = 0, zoneHour = 0, zoneMinute = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
@@ -30,6 +32,28 @@ export function isCalendarDate(s: string): boolean {
     hour <= 23 && minute <= 59 && second <= 59 && zoneHour <= 23 && zoneMinute <= 59 &&
     !Number.isNaN(Date.parse(s))
   );
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` naming a day of the proleptic Gregorian calendar (what Date uses). */
+function isPlainDate(s: string): boolean {
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    year = year * 10 + d;
+  }
+  const digit = (i: number) => {
+    const d = s.charCodeAt(i) - 48;
+    return d >= 0 && d <= 9 ? d : NaN;
+  };
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 export const DateString = z

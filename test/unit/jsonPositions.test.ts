@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import jsYaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { jsonPositions } from "../../src/load/jsonPositions.js";
+import { parseYaml } from "../../src/load/parseYaml.js";
+import { readYaml } from "../../src/load/readYaml.js";
+import type { Path } from "../../src/load/sourceDoc.js";
+// @ts-expect-error -- the benchmark generator is plain JavaScript
+import { inventoryYaml } from "../../bench/generate.mjs";
+import { ROOT } from "../helpers.js";
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return yamlFiles(p);
+    return /\.ya?ml$/.test(f) ? [p] : [];
+  });
+}
+
+/** Every path in the data, and beside each a few that are absent. */
+function paths(value: unknown, prefix: Path = []): Path[] {
+  const out: Path[] = [prefix, [...prefix, "absent-key"], [...prefix, 9999], [...prefix, "a", 1]];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+/** Every position the one-pass index answers is the exact parser's; returns how many it answered. */
+function agrees(text: string): number {
+  const data: unknown = JSON.parse(text);
+  const index = jsonPositions(text, data);
+  expect(index, "declined").toBeDefined();
+  const exact = parseYaml("x.json", text);
+  if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
+  let answered = 0;
+  for (const p of paths(data)) {
+    const at = index!(p);
+    if (!at) continue;
+    answered++;
+    expect(at, JSON.stringify(p)).toEqual(exact.doc.locate(p));
+  }
+  // What readYaml gives for a .json file, answered or not by the index, is the exact parser's too.
+  const doc = readYaml("x.json", text);
+  if (!doc.ok) throw new Error(doc.diagnostics[0]!.message);
+  for (const p of paths(data).slice(0, 400)) expect(doc.doc.locate(p), JSON.stringify(p)).toEqual(exact.doc.locate(p));
+  return answered;
+}
+
+// Documents of our own, as JSON exports would write them: on one line, and indented.
+const DOCS = ["fixtures", "rules"]
+  .flatMap((d) => yamlFiles(join(ROOT, d)))
+  .flatMap((f) => {
+    try {
+      const data: unknown = jsYaml.load(readFileSync(f, "utf8"), { schema: jsYaml.JSON_SCHEMA });
+      return data !== null && typeof data === "object" ? [data] : [];
+    } catch {
+      return [];
+    }
+  });
+
+describe("JSON positions in one pass", () => {
+  it("answer as the exact parser does for every value of our documents, on one line and indented", () => {
+    expect(DOCS.length).toBeGreaterThan(50);
+    let answered = 0;
+    for (const data of DOCS) answered += agrees(JSON.stringify(data)) + agrees(JSON.stringify(data, null, 2));
+    expect(answered).toBeGreaterThan(5000);
+  });
+
+  it("answer for a generated inventory, whose single line would make a walk per finding quadratic", () => {
+    const data: unknown = jsYaml.load(inventoryYaml(200, 42, { mix: "stress" }) as string, { schema: jsYaml.CORE_SCHEMA });
+    expect(agrees(JSON.stringify(data))).toBeGreaterThan(2000);
+  });
+
+  it.each([
+    ["integer-like keys, which objects list first", '{"b": {"x": 1}, "2": {"y": [1, {"z": 2}]}, "1": 3}'],
+    ["escaped keys and strings", '{"a\\u0062": {"c\\"d": "e\\\\f", "g": ["h\\n", {"i": null}]}}'],
+    ["empty containers and odd spacing", '{ "a" : [ ] ,\r\n\t"b":{},"c":[ {} , [ ] ] , "d" : -1.5e3 }'],
+    ["a list at the top", '[{"a": 1}, [2, {"b": true}], "c"]'],
+  ])("%s", (_name, text) => {
+    expect(agrees(text)).toBeGreaterThan(0);
+  });
+
+  it("declines a repeated key, whose first value is not in the data", () => {
+    const text = '{"a": {"b": 1}, "a": {"c": 2}}';
+    expect(jsonPositions(text, JSON.parse(text))).toBeUndefined();
+  });
+
+  it("declines text and data that do not match, rather than answer wrongly", () => {
+    expect(jsonPositions('{"a": [1, {"b": 2}]}', { a: [1, 2] })).toBeUndefined();
+    expect(jsonPositions('{"a": 1}', { b: 1 })).toBeUndefined();
+  });
+});
