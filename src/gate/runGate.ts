@@ -47,7 +47,8 @@ export function runGate(input: GateInput): GateResult {
   const head = postureFindings(input.pack, input.head, input.now, headSubjects);
   // A pull request changes a few entries of many: the others have the same findings in the
   // base, so only changed entries are evaluated there (the base costs about a second parse).
-  const headByRef = new Map(headSubjects.map((s) => [s.ref, s]));
+  const headByRef = new Map<string, (typeof headSubjects)[number]>();
+  if (input.baseInventory) for (const s of headSubjects) headByRef.set(s.ref, s);
   const memo = new Map<object, boolean>();
   const unchanged = new Set<string>();
   const changedBase = baseSubjects.filter((b) => {

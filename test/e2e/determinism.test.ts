@@ -12,11 +12,15 @@ const INV = ["--inventory", "fixtures/inventory.yaml"];
 const ANSWERS = "fixtures/answers/incidents/inc-01-retry-replays-migration.yaml";
 const GATE = ["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", ...NOW];
 
-/** Two time zones (Kiritimati is UTC+14, a day ahead for part of every UTC day) times two locales (Turkish casing and collation, German numbers). */
+/**
+ * Two time zones (Kiritimati is UTC+14, a day ahead for part of every UTC day) and two
+ * locales (Turkish casing and collation), each changed at once: every difference of zone
+ * or locale would show as a difference between the two runs. Two runs rather than the four
+ * combinations keep the suite within CI's time; the unit tests cover the pieces (dates read
+ * as UTC, comparisons that ignore the locale).
+ */
 const ENVS: ReadonlyArray<Record<string, string>> = [
   { TZ: "UTC", LANG: "C", LC_ALL: "C" },
-  { TZ: "UTC", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" },
-  { TZ: "Pacific/Kiritimati", LANG: "C", LC_ALL: "C" },
   { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" },
 ];
 
