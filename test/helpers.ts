@@ -48,3 +48,14 @@ export async function extraPackProblems(files: Record<string, string>): Promise<
     return e.diagnostics.map((d) => `${d.line} ${d.message}`);
   }
 }
+
+/** The `line:column message` of each diagnostic a loader throws; none when it loads. */
+export function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    throw e;
+  }
+  return [];
+}

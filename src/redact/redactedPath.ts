@@ -3,15 +3,6 @@ import { MARKER_PREFIX } from "./marker.js";
 export type EntryPath = Array<string | number>;
 
 /**
- * Where, inside an inventory entry, the first value that was redacted sits (a string holding
- * a marker), or undefined when none was. `skip` leaves out fields that are entries of their
- * own (a workflow's steps). Entries are small and validated, so plain recursion is fine.
- */
-export function redactedPath(entry: unknown, skip?: ReadonlySet<string>): EntryPath | undefined {
-  return holdsMarker(entry, skip) ? markerPath(entry, skip) : undefined;
-}
-
-/**
  * Whether any string in the entry holds a marker: asked of every entry of an inventory by
  * the secretValueInFile facts, so it allocates nothing.
  */
@@ -29,13 +20,18 @@ export function holdsMarker(entry: unknown, skip?: ReadonlySet<string>): boolean
   return false;
 }
 
-function markerPath(entry: unknown, skip?: ReadonlySet<string>): EntryPath | undefined {
+/**
+ * Where, inside an inventory entry, the first value that was redacted sits (a string holding
+ * a marker), or undefined when none was. `skip` leaves out fields that are entries of their
+ * own (a workflow's steps). Entries are small and validated, so plain recursion is fine.
+ */
+function redactedPath(entry: unknown, skip?: ReadonlySet<string>): EntryPath | undefined {
   if (typeof entry === "string") return entry.includes(MARKER_PREFIX) ? [] : undefined;
   if (entry === null || typeof entry !== "object") return undefined;
   const keys: Array<string | number> = Array.isArray(entry) ? [...entry.keys()] : Object.keys(entry);
   for (const key of keys) {
     if (skip?.has(String(key))) continue;
-    const inner = markerPath((entry as Record<string | number, unknown>)[key]);
+    const inner = redactedPath((entry as Record<string | number, unknown>)[key]);
     if (inner) return [key, ...inner];
   }
   return undefined;

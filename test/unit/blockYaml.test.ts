@@ -1,29 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { readBlockYaml } from "../../src/load/blockYaml.js";
 import { parseYaml } from "../../src/load/parseYaml.js";
-import type { Path } from "../../src/load/sourceDoc.js";
 // @ts-expect-error -- the benchmark generator is plain JavaScript
 import { inventoryYaml } from "../../bench/generate.mjs";
 import { ROOT } from "../helpers.js";
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(f) ? [p] : [];
-  });
-}
-
-/** Every path in the data, and beside each a few that are absent (a missing key, index, or a path through a scalar). */
-function paths(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix, [...prefix, "absent-key"], [...prefix, 9999], [...prefix, "a", 1]];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
+import { dataPaths, yamlFiles } from "../tools/dataPaths.js";
 
 /** Same data as js-yaml, and every position it answers is the exact parser's. */
 function agrees(text: string): "read" | "declined" {
@@ -32,7 +16,7 @@ function agrees(text: string): "read" | "declined" {
   const exact = parseYaml("x.yaml", text);
   if (!exact.ok) throw new Error(`the one-pass reader read a file the exact parser refuses: ${exact.diagnostics[0]!.message}`);
   expect(block.data).toStrictEqual(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null);
-  for (const p of paths(block.data)) {
+  for (const p of dataPaths(block.data, true)) {
     const at = block.locate(p);
     if (at) expect(at, JSON.stringify(p)).toEqual(exact.doc.locate(p));
   }

@@ -13,17 +13,7 @@ import { parseYaml } from "../../src/load/parseYaml.js";
 import { firstInvalidUtf8, readText } from "../../src/load/readText.js";
 import { readYaml } from "../../src/load/readYaml.js";
 import { isCalendarDate } from "../../src/load/schema/common.js";
-import { builtinPack, RULES_DIR, tempDir } from "../helpers.js";
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
+import { builtinPack, problems, RULES_DIR, tempDir } from "../helpers.js";
 
 async function asyncProblems(fn: () => Promise<unknown>): Promise<string[]> {
   try {

@@ -1,30 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { jsonPositions } from "../../src/load/jsonPositions.js";
 import { parseYaml } from "../../src/load/parseYaml.js";
 import { readYaml } from "../../src/load/readYaml.js";
-import type { Path } from "../../src/load/sourceDoc.js";
 // @ts-expect-error -- the benchmark generator is plain JavaScript
 import { inventoryYaml } from "../../bench/generate.mjs";
 import { ROOT } from "../helpers.js";
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(f) ? [p] : [];
-  });
-}
-
-/** Every path in the data, and beside each a few that are absent. */
-function paths(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix, [...prefix, "absent-key"], [...prefix, 9999], [...prefix, "a", 1]];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
+import { dataPaths, yamlFiles } from "../tools/dataPaths.js";
 
 /** Every position the one-pass index answers is the exact parser's; returns how many it answered. */
 function agrees(text: string): number {
@@ -34,7 +18,7 @@ function agrees(text: string): number {
   const exact = parseYaml("x.json", text);
   if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
   let answered = 0;
-  for (const p of paths(data)) {
+  for (const p of dataPaths(data, true)) {
     const at = index!(p);
     if (!at) continue;
     answered++;
@@ -43,7 +27,7 @@ function agrees(text: string): number {
   // What readYaml gives for a .json file, answered or not by the index, is the exact parser's too.
   const doc = readYaml("x.json", text);
   if (!doc.ok) throw new Error(doc.diagnostics[0]!.message);
-  for (const p of paths(data).slice(0, 400)) expect(doc.doc.locate(p), JSON.stringify(p)).toEqual(exact.doc.locate(p));
+  for (const p of dataPaths(data, true).slice(0, 400)) expect(doc.doc.locate(p), JSON.stringify(p)).toEqual(exact.doc.locate(p));
   return answered;
 }
 

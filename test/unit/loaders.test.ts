@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/load/diagnostic.js";
 import { loadIncident } from "../../src/load/loadIncident.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
-import { builtinPack } from "../helpers.js";
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
+import { builtinPack, problems } from "../helpers.js";
 
 const INVENTORY = `apiVersion: nhi-triage/v1
 kind: Inventory

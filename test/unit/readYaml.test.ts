@@ -1,26 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { fastLocator } from "../../src/load/fastLocate.js";
 import { parseYaml } from "../../src/load/parseYaml.js";
-import type { Path } from "../../src/load/sourceDoc.js";
 import { ROOT } from "../helpers.js";
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(f) ? [p] : [];
-  });
-}
-
-function paths(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
+import { dataPaths, yamlFiles } from "../tools/dataPaths.js";
 
 const FILES = ["fixtures", "rules", "templates"].flatMap((d) => yamlFiles(join(ROOT, d))).filter((f) => !f.includes("/invalid/") && !f.includes("/broken-packs/"));
 
@@ -36,7 +21,7 @@ describe("the fast YAML path reads every fixture as the exact parser does", () =
     const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null;
     expect(data).toEqual(exact.doc.data);
     const locate = fastLocator(text);
-    const all = paths(data);
+    const all = dataPaths(data);
     const answered = all.filter((p) => {
       const fast = locate(p, data);
       if (fast) expect(fast, JSON.stringify(p)).toEqual(exact.doc.locate(p));
@@ -54,7 +39,7 @@ describe("JSON takes the same walk", () => {
       const exact = parseYaml("x.json", text);
       if (!exact.ok) throw new Error("json did not parse");
       const locate = fastLocator(text);
-      for (const p of paths(data)) expect(locate(p, data), JSON.stringify(p)).toEqual(exact.doc.locate(p));
+      for (const p of dataPaths(data)) expect(locate(p, data), JSON.stringify(p)).toEqual(exact.doc.locate(p));
     }
   });
 });
@@ -74,7 +59,7 @@ describe("the walk on styles our fixtures do not use", () => {
     const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null;
     expect(data).toEqual(exact.doc.data);
     const locate = fastLocator(text);
-    for (const p of paths(data)) {
+    for (const p of dataPaths(data)) {
       const fast = locate(p, data);
       if (fast) expect(fast, JSON.stringify(p)).toEqual(exact.doc.locate(p));
     }
