@@ -82,17 +82,22 @@ function signature(problem) {
   return `${first.replace(/\d+ ms/g, "N ms").replace(/\/tmp\/\S+/g, "PATH")}${message ? ` | ${message.replace(/"[^"]*"/g, '"…"').slice(0, 120)}` : ""}`;
 }
 
-async function fuzzTarget(target, runs, seed, lane, deadline, stats) {
-  const known = new Set();
-  let left = runs;
+/** Cases per chunk: targets take turns in chunks, so a run cut short by FUZZ_MINUTES still covers every target. */
+const CHUNK = 250;
+
+async function fuzzChunk(target, runs, seed, lane, deadline, stats) {
+  const known = stats.known;
+  // Counted here, not from stats: two lanes may run chunks of one target at once.
+  let done = 0;
   let round = 0;
-  while (left > 0 && Date.now() < deadline) {
+  while (done < runs && Date.now() < deadline) {
     let firstSignature;
     let shrinking = false;
     const property = fc.asyncProperty(target.arbitrary, async (c) => {
       const r = await lane.run(c);
       if (shrinking) stats.shrinks++;
       else {
+        done++;
         stats.cases++;
         stats.codes[r.code] = (stats.codes[r.code] ?? 0) + 1;
       }
@@ -109,10 +114,9 @@ async function fuzzTarget(target, runs, seed, lane, deadline, stats) {
     });
     const details = await fc.check(property, {
       seed: seed + round,
-      numRuns: left,
+      numRuns: runs - done,
       ...(Number.isFinite(deadline) ? { plugins: [fc.interruptAfterTimeLimit(Math.max(1, deadline - Date.now()))] } : {}),
     });
-    left = runs - stats.cases;
     round++;
     if (!details.failed || firstSignature === undefined) break;
     known.add(firstSignature);
@@ -124,7 +128,7 @@ async function fuzzTarget(target, runs, seed, lane, deadline, stats) {
       example: details.counterexample ? describeCase(details.counterexample[0], 2000) : "",
       error: details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance),
     });
-    console.log(`\n[${target.name}] failure (${firstSignature}); replay with seed ${details.seed}, path ${details.counterexamplePath}`);
+    console.log(`\n[${target.name}] failure (${firstSignature}); replay: node scripts/replay-fuzz.mjs ${target.name} ${details.seed} ${details.counterexamplePath}`);
   }
 }
 
@@ -137,35 +141,37 @@ async function runAll() {
   const targets = makeTargets({ hugeMax: HUGE, deepMax: 300, nestMax: 10_000 }).filter((t) => !only || only.includes(t.name));
   if (targets.length === 0) throw new Error(`no targets match FUZZ_TARGETS=${process.env.FUZZ_TARGETS}`);
   const weights = targets.reduce((s, t) => s + t.weight, 0);
-  const plan = targets.map((t, i) => ({ target: t, runs: Math.floor((total * t.weight) / weights), seed: seed + 1000 * i }));
+  const plan = targets.map((t, i) => ({ target: t, runs: Math.floor((total * t.weight) / weights), seed: seed + 100_000 * i }));
   // The rounding remainder goes to the first targets, so the runs add up to the total.
   for (let i = 0, rest = total - plan.reduce((n, p) => n + p.runs, 0); rest > 0; i = (i + 1) % plan.length, rest--) plan[i].runs++;
   const t0 = Date.now();
   const deadline = t0 + minutes * 60_000;
   console.log(`nhi-triage fuzz: ${total} cases over ${targets.length} targets, seed ${seed}, ${workers} workers, ${LIMIT_MS} ms per case${Number.isFinite(minutes) ? `, at most ${minutes} min` : ""}`);
 
-  // Targets go to lanes, the longest first onto the least loaded lane.
-  const lanes = Array.from({ length: Math.min(workers, plan.length) }, () => ({ lane: new Lane(), load: 0, queue: [] }));
-  for (const p of [...plan].sort((a, b) => b.runs - a.runs)) {
-    const l = lanes.reduce((a, b) => (b.load < a.load ? b : a));
-    l.queue.push(p);
-    l.load += p.runs;
-  }
-  const stats = new Map(plan.map((p) => [p.target.name, { cases: 0, shrinks: 0, codes: {}, failing: {}, counterexamples: [], ms: 0 }]));
+  // Chunks of every target, in turn by share of the plan: each lane takes the next one when free.
+  const chunks = plan.flatMap((p) =>
+    Array.from({ length: Math.ceil(p.runs / CHUNK) }, (_, k) => ({ p, k, runs: Math.min(CHUNK, p.runs - k * CHUNK), at: (k + 0.5) / Math.ceil(p.runs / CHUNK) })),
+  );
+  chunks.sort((a, b) => a.at - b.at || a.p.target.name.localeCompare(b.p.target.name));
+  const stats = new Map(plan.map((p) => [p.target.name, { cases: 0, shrinks: 0, codes: {}, failing: {}, counterexamples: [], ms: 0, known: new Set() }]));
   const progress = setInterval(() => {
     const done = [...stats.values()].reduce((s, x) => s + x.cases, 0);
     process.stderr.write(`\r${done}/${total} cases, ${Math.round((Date.now() - t0) / 1000)} s`);
   }, 5_000);
   progress.unref();
+  let next = 0;
   await Promise.all(
-    lanes.map(async (l) => {
-      for (const p of l.queue) {
+    Array.from({ length: Math.min(workers, chunks.length) }, async () => {
+      const lane = new Lane();
+      while (next < chunks.length && Date.now() < deadline) {
+        const { p, k, runs } = chunks[next++];
         const s = stats.get(p.target.name);
         const start = Date.now();
-        await fuzzTarget(p.target, p.runs, p.seed, l.lane, deadline, s);
-        s.ms = Date.now() - start;
+        // Each chunk its own seed: the printed seed and path replay a failure without the chunks before it.
+        await fuzzChunk(p.target, runs, p.seed + 100 * k, lane, deadline, s);
+        s.ms += Date.now() - start;
       }
-      await l.lane.close();
+      await lane.close();
     }),
   );
   clearInterval(progress);
@@ -177,7 +183,7 @@ function report(plan, stats, { seed, t0, total }) {
   const codes = ["0", "1", "2", "3", "hang", "crash"];
   const all = {};
   const pad = (s, n) => String(s).padStart(n);
-  console.log(`\n${"target".padEnd(18)}${pad("planned", 9)}${pad("cases", 9)}${codes.map((c) => pad(/^\d$/.test(c) ? `exit ${c}` : c, 9)).join("")}${pad("other", 7)}${pad("shrinks", 9)}${pad("time s", 8)}`);
+  console.log(`\n${"target".padEnd(18)}${pad("planned", 9)}${pad("cases", 9)}${codes.map((c) => pad(/^\d$/.test(c) ? `exit ${c}` : c, 9)).join("")}${pad("other", 7)}${pad("shrinks", 9)}${pad("lane s", 8)}`);
   for (const p of plan) {
     const s = stats.get(p.target.name);
     const other = Object.entries(s.codes).filter(([c]) => !codes.includes(c)).reduce((n, [, v]) => n + v, 0);

@@ -12,6 +12,7 @@ import { BUILTIN_RULES_DIR } from "./builtinRules.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { printableDeep } from "../report/printable.js";
 
 export interface RefsOptions {
   /** A framework id (NHI7:2025, PR.AA-05, …): that entry and what cites it. */
@@ -37,7 +38,7 @@ export async function refs(opts: RefsOptions): Promise<number> {
   const extra = opts.rules.length ? opts.rules : (config?.rulePacks ?? []);
   const frameworks = catalogFrameworks(pack.catalog, await loadFrameworks([BUILTIN_RULES_DIR, ...extra]));
   const view = refsView(pack, frameworks, opts);
-  const text = opts.format === "json" ? formatRefsJson(view) : formatRefsText(view, terminalStyle(process.stdout, opts.noColor));
+  const text = opts.format === "json" ? formatRefsJson(view) : formatRefsText(printableDeep(view), terminalStyle(process.stdout, opts.noColor));
   await writeOutput(text, undefined, []);
   reportChanges(changes, opts.quiet);
   return 0;

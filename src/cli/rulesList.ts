@@ -9,6 +9,7 @@ import type { RuleListFormat } from "../report/ruleListFormat.js";
 import { packDirs } from "./packDirs.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { printableDeep } from "../report/printable.js";
 
 export interface RulesListOptions {
   rules: string[];
@@ -34,6 +35,6 @@ export async function rulesList(opts: RulesListOptions): Promise<number> {
     ...(opts.ref !== undefined ? { ref: opts.ref } : {}),
   };
   const style = terminalStyle(process.stdout, opts.noColor || opts.format !== "text");
-  await writeOutput(formatRuleList(listRules(pack, filter), filter, opts.format, style), undefined, []);
+  await writeOutput(formatRuleList(opts.format === "text" ? printableDeep(listRules(pack, filter)) : listRules(pack, filter), filter, opts.format, style), undefined, []);
   return 0;
 }

@@ -12,6 +12,7 @@ import { packDirs } from "./packDirs.js";
 import { parseNow } from "./parseNow.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { printableDeep } from "../report/printable.js";
 
 export interface RulesTestOptions {
   /** The pack whose cases run; the built-in pack when absent. */
@@ -48,6 +49,6 @@ export async function rulesTest(opts: RulesTestOptions): Promise<number> {
     ...(f.inventory ? { inventory: f.inventory } : {}),
   }));
   const result = testRulePack(pack, inputs, ownRules(pack, target));
-  await writeOutput(formatRuleTest(result, terminalStyle(process.stdout, opts.noColor)), undefined, []);
+  await writeOutput(formatRuleTest(printableDeep(result), terminalStyle(process.stdout, opts.noColor)), undefined, []);
   return result.failed > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../load/diagnostic.js";
 import { redactSourceLine } from "../redact/redactSourceLine.js";
 import { redactText } from "../redact/redactText.js";
+import { printable } from "./printable.js";
 import { PLAIN, type Style } from "./style.js";
 
 const CONTEXT_WIDTH = 100;
@@ -10,14 +11,6 @@ const PEM_CONTEXT = 64 * 1024;
 const MAX_MESSAGE = 500;
 const MAX_TOKEN = 120;
 
-/**
- * Control characters from a hostile file would drive the terminal (escape sequences); each
- * is shown as one visible character, so the caret under the excerpt stays aligned.
- */
-function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "\u00b7");
-}
 
 function fitMessage(message: string): string {
   let m = message.replace(new RegExp(`[^\\s"\`]{${MAX_TOKEN + 1},}`, "g"), (run) => `${run.slice(0, MAX_TOKEN - 20)}…(${run.length} characters)`);

@@ -6,12 +6,14 @@ import { formatGateSarif } from "./formatGateSarif.js";
 import { formatGateText } from "./formatGateText.js";
 import type { GateFormat } from "./gateFormat.js";
 import type { GateReport } from "./GateReport.js";
+import { printableDeep } from "./printable.js";
 
+/** Text, GitHub annotations and Markdown reach a terminal, a log or a page: what came from the input is shown, never acted on. */
 export const GATE_FORMATTERS: Record<GateFormat, (r: GateReport) => string> = {
-  text: formatGateText,
+  text: (r) => formatGateText(printableDeep(r)),
   json: formatGateJson,
   sarif: formatGateSarif,
   junit: formatGateJunit,
-  github: formatGateGithub,
-  markdown: formatGateMarkdown,
+  github: (r) => formatGateGithub(printableDeep(r)),
+  markdown: (r) => formatGateMarkdown(printableDeep(r)),
 };

@@ -325,3 +325,38 @@ describe("deep nesting written with indentation", () => {
     for (const o of runAs("incident", text, "deep-indent")) expectRefused(o, /^invalid YAML: nesting is too deep: more than 64 levels/, { line: 68 });
   });
 });
+
+describe("terminal control characters in what the tool echoes", () => {
+  // ESC [ 2 J clears the screen, ESC ] 0 ; retitles the window, U+2028 splits a line for some
+  // readers and U+202E reverses the text after it: none may reach a terminal or a log as is.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const CONTROL = /[\u001b\u0007\u2028\u202e]/;
+  const incident = join(dir, "escapes.yaml");
+  writeFileSync(
+    incident,
+    `${HEADERS.incident}id: "INC-\\e[31mRED\\u2028"\ntitle: "t \\e[2J cleared \\u202Eevil"\n` +
+      `description: "The deploy job retried \\e]0;pwned\\a five times"\naffected:\n  identities: ["svc-\\e[1m"]\n`,
+  );
+  it.each(["text", "markdown"])("analyze --format %s shows each as ·", (format) => {
+    const r = run(["--no-config", "analyze", incident, "--format", format, ...NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).toContain("INC-·[31mRED·");
+  });
+  it.each(["text", "github", "markdown"])("gate --format %s shows each as ·", (format) => {
+    const inventory = join(dir, "escapes-inventory.yaml");
+    writeFileSync(inventory, `${HEADERS.inventory}identities:\n  - id: "svc-\\e[2J\\u2028"\n    kind: service-account\n    privileges: ["*"]\n`);
+    const r = run(["--no-config", "gate", inventory, "--format", format, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).toMatch(/svc-·(\\)?\[2J·/);
+  });
+  it("an error naming a key with a line separator in it stays on one line", () => {
+    const inventory = join(dir, "escapes-key.yaml");
+    writeFileSync(inventory, `${HEADERS.inventory}identities:\n  - id: svc-a\n    kind: service-account\n    \u2028owner: team-a\n`);
+    const r = run(["--no-config", "gate", inventory, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(CONTROL);
+    expect(r.stderr).toMatch(/^\S+escapes-key\.yaml:6:5 {2}error {2}unknown field "·owner" in identities\[0\]; did you mean "owner"\?$/m);
+  });
+});
