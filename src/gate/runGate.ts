@@ -7,7 +7,7 @@ import { severityRank, type Severity } from "../load/schema/common.js";
 import { applyWaivers } from "./applyWaivers.js";
 import { changeFindings } from "./changeFindings.js";
 import { postureFindings } from "./postureFindings.js";
-import { sameSubject } from "./sameSubject.js";
+import { changedSubjects } from "./changedSubjects.js";
 import type { BaseState, GateFinding, GateResult } from "./types.js";
 
 export interface GateInput {
@@ -43,26 +43,16 @@ function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
 export function runGate(input: GateInput): GateResult {
   // Both the posture and the change findings walk every entry: list the entries once.
   const headSubjects = inventorySubjects(input.head);
-  const baseSubjects = input.baseInventory ? inventorySubjects(input.baseInventory) : [];
   const head = postureFindings(input.pack, input.head, input.now, headSubjects);
   // A pull request changes a few entries of many: the others have the same findings in the
   // base, so only changed entries are evaluated there (the base costs about a second parse).
-  const headByRef = new Map<string, (typeof headSubjects)[number]>();
-  if (input.baseInventory) for (const s of headSubjects) headByRef.set(s.ref, s);
-  const memo = new Map<object, boolean>();
-  const unchanged = new Set<string>();
-  const changedBase = baseSubjects.filter((b) => {
-    const h = headByRef.get(b.ref);
-    if (!h || !sameSubject(h, b, memo)) return true;
-    unchanged.add(b.ref);
-    return false;
-  });
-  const base = input.baseInventory ? postureFindings(input.pack, input.baseInventory, input.now, changedBase) : [];
+  const changed = input.baseInventory ? changedSubjects(input.head, input.baseInventory, headSubjects) : undefined;
+  const base = input.baseInventory && changed ? postureFindings(input.pack, input.baseInventory, input.now, changed.base) : [];
   const baseKeys = new Set(base.map((f) => f.fingerprint));
-  for (const f of head) if (unchanged.has(f.subject)) baseKeys.add(f.fingerprint);
+  if (changed) for (const f of head) if (!changed.headRefs.has(f.subject)) baseKeys.add(f.fingerprint);
   const headKeys = new Set(head.map((f) => f.fingerprint));
-  const changedHead = unchanged.size ? headSubjects.filter((s) => !unchanged.has(s.ref)) : headSubjects;
-  const changes = input.baseInventory ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, baseSubjects, changedHead) : [];
+  // A changed head subject's base partner, when it has one, is a changed base subject too.
+  const changes = input.baseInventory && changed ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, changed.base, changed.head) : [];
 
   const found = {
     new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes],

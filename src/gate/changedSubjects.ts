@@ -1,0 +1,127 @@
+import { agentSubject, identitySubject, stepSubject, workflowSubject, type Subject } from "../engine/subject.js";
+import type { InventoryIndex } from "../load/loadInventory.js";
+import type { Identity } from "../load/schema/inventory.js";
+import { sameData } from "./sameData.js";
+
+export interface Changed {
+  /** Head subjects absent from the base or reading different records there, in head order. */
+  head: Subject[];
+  /** Base subjects absent from the head or reading different records there, in base order. */
+  base: Subject[];
+  /** Refs of `head`: a head finding on any other subject is also a base finding. */
+  headRefs: Set<string>;
+}
+
+/** How far ahead to look for a record's partner when one side inserted or removed entries. */
+const WINDOW = 64;
+
+/**
+ * The records of one list (identities, workflows or agents) that differ between head and
+ * base or have no partner there, paired by id. A pull request changes few entries of
+ * many, in file order, so the lists are walked side by side and an id is looked up in a
+ * table only for the few records the walk could not pair (inserted, removed or moved).
+ * Ids are unique in a loaded inventory, so this pairs exactly what a table of every id would.
+ */
+function changedRecords<T extends { id: string }>(head: readonly T[], base: readonly T[]): { head: Set<T>; base: Set<T> } {
+  const changed = { head: new Set<T>(), base: new Set<T>() };
+  const leftHead: T[] = [];
+  const leftBase: T[] = [];
+  const compare = (h: T, b: T) => {
+    if (sameData(h, b)) return;
+    changed.head.add(h);
+    changed.base.add(b);
+  };
+  const ahead = (list: readonly T[], from: number, id: string) => {
+    const end = Math.min(list.length, from + WINDOW);
+    for (let k = from; k < end; k++) if (list[k]!.id === id) return k;
+    return -1;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < head.length && j < base.length) {
+    const h = head[i]!;
+    const b = base[j]!;
+    if (h.id === b.id) {
+      compare(h, b);
+      i++;
+      j++;
+      continue;
+    }
+    const inBase = ahead(base, j + 1, h.id);
+    const inHead = inBase === -1 ? ahead(head, i + 1, b.id) : -1;
+    if (inBase !== -1) for (; j < inBase; j++) leftBase.push(base[j]!);
+    else if (inHead !== -1) for (; i < inHead; i++) leftHead.push(head[i]!);
+    else {
+      leftHead.push(h);
+      leftBase.push(b);
+      i++;
+      j++;
+    }
+  }
+  for (; i < head.length; i++) leftHead.push(head[i]!);
+  for (; j < base.length; j++) leftBase.push(base[j]!);
+  const baseById = new Map(leftBase.map((b) => [b.id, b]));
+  for (const h of leftHead) {
+    const b = baseById.get(h.id);
+    if (b === undefined) changed.head.add(h);
+    else {
+      baseById.delete(h.id);
+      compare(h, b);
+    }
+  }
+  for (const b of baseById.values()) changed.base.add(b);
+  return changed;
+}
+
+/**
+ * The subjects whose findings can differ between base and head. A rule sees only a
+ * subject's records (identity, workflow with its steps, agent) and the date, so a subject
+ * whose records are all the same on both sides has the same findings there. Records are
+ * compared once each, not once per subject that reads them, and base subjects are built
+ * only for what changed: the base of a 100k inventory costs a second parse and little more.
+ */
+export function changedSubjects(head: InventoryIndex, base: InventoryIndex, headSubjects: readonly Subject[]): Changed {
+  const identities = changedRecords([...head.identities.values()], [...base.identities.values()]);
+  const workflows = changedRecords([...head.workflows.values()], [...base.workflows.values()]);
+  const agents = changedRecords([...head.agents.values()], [...base.agents.values()]);
+  const sides = { head: { identities: identities.head, workflows: workflows.head, agents: agents.head }, base: { identities: identities.base, workflows: workflows.base, agents: agents.base } };
+  type Side = (typeof sides)["head"];
+  // A workflow's comparison covers its steps; a step or agent also reads the identity it acts as.
+  const changedIdentity = (side: Side, identity: Identity | undefined) => identity !== undefined && side.identities.has(identity);
+  const isChanged = (side: Side, s: Subject): boolean => {
+    switch (s.kind) {
+      case "identity":
+        return side.identities.has(s.identity!);
+      case "workflow":
+        return side.workflows.has(s.workflow!);
+      case "step":
+        return side.workflows.has(s.workflow!) || changedIdentity(side, s.identity);
+      case "agent":
+        return side.agents.has(s.agent!) || changedIdentity(side, s.identity);
+      default:
+        return true;
+    }
+  };
+  const changedHead = headSubjects.filter((s) => isChanged(sides.head, s));
+  const changedBase: Subject[] = [];
+  // In the order inventorySubjects lists them, built only for changed records.
+  const b = sides.base;
+  if (b.identities.size > 0) for (const identity of base.identities.values()) if (b.identities.has(identity)) changedBase.push(identitySubject(identity));
+  for (const w of base.workflows.values()) {
+    const whole = b.workflows.has(w);
+    if (whole) changedBase.push(workflowSubject(w));
+    else if (b.identities.size === 0) continue;
+    const seen = new Set<string>();
+    for (const step of w.steps ?? []) {
+      if (seen.has(step.id)) continue;
+      seen.add(step.id);
+      const identity = step.identity ? base.identities.get(step.identity) : undefined;
+      if (whole || changedIdentity(b, identity)) changedBase.push(stepSubject(w, step, identity));
+    }
+  }
+  for (const a of base.agents.values()) {
+    const identity = a.identity ? base.identities.get(a.identity) : undefined;
+    if (b.agents.has(a) || changedIdentity(b, identity)) changedBase.push(agentSubject(a, identity));
+  }
+  return { head: changedHead, base: changedBase, headRefs: new Set(changedHead.map((s) => s.ref)) };
+}
