@@ -49,6 +49,8 @@ export async function gate(opts: GateOptions): Promise<number> {
   if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
   const waiversFile = opts.waivers ?? config?.waivers;
   const failOn = opts.failOn ?? config?.failOn ?? "high";
+  // The base is read while the head is parsed; a failure to read it is reported after the head's.
+  const baseRead = opts.base === undefined ? undefined : settle(readBase(opts.base, inventoryFile));
   const head = loadInventory(inventoryFile, await readText(inventoryFile));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -63,8 +65,8 @@ export async function gate(opts: GateOptions): Promise<number> {
 
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
-  if (opts.base !== undefined) {
-    const src = await readBase(opts.base, inventoryFile);
+  if (opts.base !== undefined && baseRead !== undefined) {
+    const src = await unsettle(await baseRead);
     const given = opts.base;
     if (src.kind === "absent") base = { kind: "absent", given, label: src.label };
     else {
@@ -103,6 +105,21 @@ export async function gate(opts: GateOptions): Promise<number> {
   if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return result.passed ? 0 : 1;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so one started early is not an unhandled rejection while the head loads. */
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function unsettle<T>(s: Settled<T>): T {
+  if (s.ok) return s.value;
+  throw s.error;
 }
 
 function waiverWarnings(r: GateResult): Diagnostic[] {

@@ -11,6 +11,7 @@ import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { redactText } from "../redact/redactText.js";
+import { printableText } from "../report/printable.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
 import { installInterruptHandlers } from "./interrupt.js";
@@ -187,11 +188,11 @@ function exitCodeFor(e: unknown, debug: boolean, noColor: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`${style.red("error")}  ${redactText(e.message)}\n`);
+    process.stderr.write(`${style.red("error")}  ${printableText(redactText(e.message))}\n`);
     return 2;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`${style.red("internal error")}  ${redactText(message)}\nThis is a bug in nhi-triage; please report it at ${REPORT_URL}.\n`);
+  process.stderr.write(`${style.red("internal error")}  ${printableText(redactText(message))}\nThis is a bug in nhi-triage; please report it at ${REPORT_URL}.\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   else process.stderr.write("Run again with --debug to see the stack.\n");
   return 3;

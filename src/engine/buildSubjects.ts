@@ -35,19 +35,22 @@ export function buildSubjects(incident: Incident, inventory: InventoryIndex | un
   return subjects;
 }
 
-/** Every entry of the inventory, for the gate: identities, workflows and their steps, agents. */
+/**
+ * Every entry of the inventory, for the gate: identities, workflows and their steps, agents,
+ * each with its path in the document. A loaded inventory has no duplicate ids, so the k-th
+ * record of a table is the k-th item of its list.
+ */
 export function inventorySubjects(inventory: InventoryIndex): Subject[] {
   const subjects: Subject[] = [];
-  for (const identity of inventory.identities.values()) subjects.push(identitySubject(identity));
+  let i = 0;
+  for (const identity of inventory.identities.values()) subjects.push(identitySubject(identity, ["identities", i++]));
+  i = 0;
   for (const w of inventory.workflows.values()) {
-    subjects.push(workflowSubject(w));
-    const seen = new Set<string>();
-    for (const step of w.steps ?? []) {
-      if (seen.has(step.id)) continue;
-      seen.add(step.id);
-      subjects.push(stepSubject(w, step, step.identity ? inventory.identities.get(step.identity) : undefined));
-    }
+    const wi = i++;
+    subjects.push(workflowSubject(w, ["workflows", wi]));
+    w.steps?.forEach((step, si) => subjects.push(stepSubject(w, step, step.identity ? inventory.identities.get(step.identity) : undefined, ["workflows", wi, "steps", si])));
   }
-  for (const a of inventory.agents.values()) subjects.push(agentSubject(a, a.identity ? inventory.identities.get(a.identity) : undefined));
+  i = 0;
+  for (const a of inventory.agents.values()) subjects.push(agentSubject(a, a.identity ? inventory.identities.get(a.identity) : undefined, ["agents", i++]));
   return subjects;
 }

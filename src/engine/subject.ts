@@ -12,6 +12,8 @@ export interface Subject {
   workflow?: Workflow;
   step?: Step;
   agent?: Agent;
+  /** Where its entry is in the inventory document, when the subject was listed from it (the gate). */
+  path?: ReadonlyArray<string | number>;
 }
 
 export interface EvalContext {
@@ -29,13 +31,15 @@ export function subjectKindOf(ref: string): SubjectKind {
 export function incidentSubject(id: string): Subject {
   return { kind: "incident", ref: `incident:${id}`, label: `incident ${id}` };
 }
-export function identitySubject(identity: Identity): Subject {
-  return { kind: "identity", ref: `identity:${identity.id}`, label: `identity ${identity.id}`, identity };
+type At = ReadonlyArray<string | number> | undefined;
+
+export function identitySubject(identity: Identity, path?: At): Subject {
+  return { kind: "identity", ref: `identity:${identity.id}`, label: `identity ${identity.id}`, identity, path };
 }
-export function workflowSubject(workflow: Workflow): Subject {
-  return { kind: "workflow", ref: `workflow:${workflow.id}`, label: `workflow ${workflow.id}`, workflow };
+export function workflowSubject(workflow: Workflow, path?: At): Subject {
+  return { kind: "workflow", ref: `workflow:${workflow.id}`, label: `workflow ${workflow.id}`, workflow, path };
 }
-export function stepSubject(workflow: Workflow, step: Step, identity: Identity | undefined): Subject {
+export function stepSubject(workflow: Workflow, step: Step, identity: Identity | undefined, path?: At): Subject {
   return {
     kind: "step",
     ref: `workflow:${workflow.id}/step:${step.id}`,
@@ -43,8 +47,9 @@ export function stepSubject(workflow: Workflow, step: Step, identity: Identity |
     workflow,
     step,
     identity,
+    path,
   };
 }
-export function agentSubject(agent: Agent, identity: Identity | undefined): Subject {
-  return { kind: "agent", ref: `agent:${agent.id}`, label: `agent ${agent.id}`, agent, identity };
+export function agentSubject(agent: Agent, identity: Identity | undefined, path?: At): Subject {
+  return { kind: "agent", ref: `agent:${agent.id}`, label: `agent ${agent.id}`, agent, identity, path };
 }

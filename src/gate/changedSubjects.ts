@@ -106,22 +106,29 @@ export function changedSubjects(head: InventoryIndex, base: InventoryIndex, head
   const changedBase: Subject[] = [];
   // In the order inventorySubjects lists them, built only for changed records.
   const b = sides.base;
-  if (b.identities.size > 0) for (const identity of base.identities.values()) if (b.identities.has(identity)) changedBase.push(identitySubject(identity));
-  for (const w of base.workflows.values()) {
-    const whole = b.workflows.has(w);
-    if (whole) changedBase.push(workflowSubject(w));
-    else if (b.identities.size === 0) continue;
-    const seen = new Set<string>();
-    for (const step of w.steps ?? []) {
-      if (seen.has(step.id)) continue;
-      seen.add(step.id);
-      const identity = step.identity ? base.identities.get(step.identity) : undefined;
-      if (whole || changedIdentity(b, identity)) changedBase.push(stepSubject(w, step, identity));
+  let i = 0;
+  if (b.identities.size > 0) {
+    for (const identity of base.identities.values()) {
+      if (b.identities.has(identity)) changedBase.push(identitySubject(identity, ["identities", i]));
+      i++;
     }
   }
+  i = 0;
+  for (const w of base.workflows.values()) {
+    const wi = i++;
+    const whole = b.workflows.has(w);
+    if (whole) changedBase.push(workflowSubject(w, ["workflows", wi]));
+    else if (b.identities.size === 0) continue;
+    w.steps?.forEach((step, si) => {
+      const identity = step.identity ? base.identities.get(step.identity) : undefined;
+      if (whole || changedIdentity(b, identity)) changedBase.push(stepSubject(w, step, identity, ["workflows", wi, "steps", si]));
+    });
+  }
+  i = 0;
   for (const a of base.agents.values()) {
+    const ai = i++;
     const identity = a.identity ? base.identities.get(a.identity) : undefined;
-    if (b.agents.has(a) || changedIdentity(b, identity)) changedBase.push(agentSubject(a, identity));
+    if (b.agents.has(a) || changedIdentity(b, identity)) changedBase.push(agentSubject(a, identity, ["agents", ai]));
   }
   return { head: changedHead, base: changedBase, headRefs: new Set(changedHead.map((s) => s.ref)) };
 }

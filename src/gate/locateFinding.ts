@@ -10,7 +10,7 @@ import type { Location } from "./types.js";
  * of at least 1, so the top of the file is the last resort.
  */
 export function locateFinding(inventory: InventoryIndex, subject: Subject, facts: readonly string[]): Location {
-  const entry = inventory.paths.get(subject.ref) ?? [];
+  const entry = subject.path ?? inventory.paths.get(subject.ref) ?? [];
   for (let i = facts.length - 1; i >= 0; i--) {
     const def = factDef(facts[i]!);
     const path = def?.entity === subject.kind ? (def.locate?.(inventory.doc.data, entry) ?? def.path) : undefined;

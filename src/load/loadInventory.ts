@@ -13,24 +13,28 @@ export interface InventoryIndex {
   workflows: ReadonlyMap<string, Workflow>;
   agents: ReadonlyMap<string, Agent>;
   /** Where each entity is declared: `identity:svc-deploy`, `workflow:w/step:s` → path into the document. */
-  paths: ReadonlyMap<string, ReadonlyArray<string | number>>;
+  readonly paths: ReadonlyMap<string, ReadonlyArray<string | number>>;
 }
+
+/** Up to this many steps, duplicates are found by comparing ids pairwise. */
+const SMALL = 16;
 
 export function loadInventory(file: string, text: string): InventoryIndex {
   const { value, doc } = loadDocument(file, text, Inventory, "Inventory", undefined, inventoryFastCheck);
   const diags: Diagnostic[] = [];
-  const paths = new Map<string, ReadonlyArray<string | number>>();
   const index = <T extends { id: string }>(list: T[] | undefined, kind: string, field: string): Map<string, T> => {
     const m = new Map<string, T>();
+    // Where each item sits, only once a duplicate needs the first one's line.
+    let at: Map<T, number> | undefined;
     (list ?? []).forEach((item, i) => {
-      const path = [field, i];
-      if (m.has(item.id)) {
-        const first = doc.locate(paths.get(`${kind}:${item.id}`)!);
-        diags.push(diagnostic(file, doc.locate([...path, "id"]), `duplicate ${kind} id "${item.id}" (first defined at line ${first?.line})`));
+      const first = m.get(item.id);
+      if (first !== undefined) {
+        at ??= new Map(list!.map((x, k) => [x, k]));
+        const line = doc.locate([field, at.get(first)!])?.line;
+        diags.push(diagnostic(file, doc.locate([field, i, "id"]), `duplicate ${kind} id "${item.id}" (first defined at line ${line})`));
         return;
       }
       m.set(item.id, item);
-      paths.set(`${kind}:${item.id}`, path);
     });
     return m;
   };
@@ -44,13 +48,14 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     }
   };
   value.workflows?.forEach((w, wi) => {
-    const seen = new Set<string>();
-    // A workflow declared twice is reported above; only the first one's steps are indexed.
-    const prefix = workflows.get(w.id) === w ? `workflow:${w.id}/step:` : undefined;
-    w.steps?.forEach((s, si) => {
-      if (seen.has(s.id)) diags.push(diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
-      else if (prefix !== undefined) paths.set(prefix + s.id, ["workflows", wi, "steps", si]);
-      seen.add(s.id);
+    const steps = w.steps;
+    if (!steps?.length) return;
+    // Most workflows have a handful of steps, compared directly; a set only for long ones.
+    const seen = steps.length > SMALL ? new Set<string>() : undefined;
+    steps.forEach((s, si) => {
+      const dup = seen ? seen.has(s.id) : steps.findIndex((x) => x.id === s.id) < si;
+      seen?.add(s.id);
+      if (dup) diags.push(diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
       ref(s.identity, identities, "identity", ["workflows", wi, "steps", si, "identity"]);
     });
   });
@@ -59,5 +64,35 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     a.delegatesTo?.forEach((d, di) => ref(d, agents, "agent", ["agents", ai, "delegatesTo", di]));
   });
   if (diags.length) throw new InputError(diags, new Map([[file, text]]));
-  return { file, doc, identities, workflows, agents, paths };
+  let paths: Map<string, ReadonlyArray<string | number>> | undefined;
+  return {
+    file,
+    doc,
+    identities,
+    workflows,
+    agents,
+    // The gate's subjects carry their own paths; this table is for lookups by ref (analyze).
+    get paths() {
+      return (paths ??= entityPaths(value));
+    },
+  };
+}
+
+/** `identity:svc-deploy`, `workflow:w/step:s`, … → path into the document, first declaration wins. */
+function entityPaths(value: Inventory): Map<string, ReadonlyArray<string | number>> {
+  const paths = new Map<string, ReadonlyArray<string | number>>();
+  const add = (ref: string, path: ReadonlyArray<string | number>) => {
+    if (!paths.has(ref)) paths.set(ref, path);
+  };
+  value.identities?.forEach((x, i) => add(`identity:${x.id}`, ["identities", i]));
+  value.agents?.forEach((x, i) => add(`agent:${x.id}`, ["agents", i]));
+  const declared = new Set<string>();
+  value.workflows?.forEach((w, wi) => {
+    add(`workflow:${w.id}`, ["workflows", wi]);
+    // A workflow declared twice is an error; only the first one's steps are indexed.
+    if (declared.has(w.id)) return;
+    declared.add(w.id);
+    w.steps?.forEach((s, si) => add(`workflow:${w.id}/step:${s.id}`, ["workflows", wi, "steps", si]));
+  });
+  return paths;
 }

@@ -13,6 +13,14 @@ import { validateQuestions } from "./validateQuestions.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
 
+/** A folder given as a rule pack holds none of a pack's files; `dir` is as given, so a config can point at its entry. */
+export class NotAPack extends UsageError {
+  constructor(readonly dir: string) {
+    super(`${dir}: ${NotAPack.why}`);
+  }
+  static readonly why = "not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
+}
+
 /**
  * Loads the built-in pack and any extra packs, then validates them as one whole:
  * every problem in every file is collected before anything is reported.
@@ -48,7 +56,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
 
   for (const dir of dirs) {
     const root = await packRoot(dir);
-    const notAPack = () => new UsageError(`${dir}: not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)`);
+    const notAPack = () => new NotAPack(dir);
     if (root === undefined) throw notAPack();
     const rulesFolder = await packFolderFiles(root, join(dir, "rules"), dir);
     const frameworksFolder = await packFolderFiles(root, join(dir, "frameworks"), dir);

@@ -17,6 +17,11 @@ export function printable(s: string): string {
   return s.replace(UNPRINTABLE_LINE, SHOWN);
 }
 
+/** A text that may span lines: as printable(), with newlines and tabs kept. */
+export function printableText(s: string): string {
+  return s.replace(UNPRINTABLE_TEXT, SHOWN);
+}
+
 /**
  * Every string inside `value` with its unprintable characters shown as `·` (newlines and tabs
  * kept: descriptions span lines). Objects without such a string are returned as they are, and

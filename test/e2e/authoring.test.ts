@@ -112,4 +112,14 @@ describe("project config .nhi-triage.yaml (end to end)", () => {
     expect(r2.stderr).toMatch(/\.nhi-triage\.yaml:3:9 {2}error/);
     expect(existsSync(join(dir, ".nhi-triage.yaml"))).toBe(true);
   });
+
+  it("a rulePacks entry that is not a pack is pointed at in the config; the same folder given with --rules is a usage error", () => {
+    const { dir } = project("inventory: inventory.yaml\nrulePacks:\n  - deep\n");
+    const r = run(["gate", ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.nhi-triage\.yaml:5:5 {2}error {2}rulePacks\[0\]: "deep" \(\S+deep, relative to the config's folder\) is not a rule pack \(expected symptoms\.yaml/);
+    const flag = run(["gate", "--rules", join(dir, "deep"), ...NOW], { cwd: dir });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^error {2}\S+deep: not a rule pack/m);
+  });
 });

@@ -307,7 +307,8 @@ function retype(v, n) {
   if (typeof v === "number") return [String(v), [v], v !== 0, -v][n % 4];
   if (typeof v === "boolean") return [String(v), v ? "yes" : "no", v ? 1 : 0, [v]][n % 4];
   if (v === null || v === undefined) return ["", 0, [], {}][n % 4];
-  if (Array.isArray(v)) return [Object.fromEntries(v.map((x, i) => [String(i), x])), v[0] ?? null, v.join(","), v.length][n % 4];
+  // Not v.join(","): an item may be an object without a prototype (`{ __proto__: … }` grafted in), which has no toString.
+  if (Array.isArray(v)) return [Object.fromEntries(v.map((x, i) => [String(i), x])), v[0] ?? null, v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x))).join(","), v.length][n % 4];
   const values = Object.values(v);
   return [values, JSON.stringify(values.slice(0, 3)), values.length, null][n % 4];
 }

@@ -42,6 +42,20 @@ describe("the compiled condition test", () => {
   });
 });
 
+describe("the paths the gate's subjects carry", () => {
+  it("are the paths the inventory's table of refs gives, for every entry", () => {
+    let n = 0;
+    for (const inv of [fixture("fixtures/inventory.yaml"), fixture("fixtures/gate/head.yaml"), fixture("fixtures/gate/base.yaml"), generated(500)]) {
+      for (const subject of inventorySubjects(inv)) {
+        expect(subject.path, subject.ref).toEqual(inv.paths.get(subject.ref));
+        n++;
+      }
+      expect(inventorySubjects(inv).length).toBe(inv.paths.size);
+    }
+    expect(n).toBeGreaterThan(700);
+  });
+});
+
 describe("the gate with a base evaluates only the entries that changed", () => {
   it("gives what evaluating the whole base would give", async () => {
     const pack = await builtinPack();
