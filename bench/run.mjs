@@ -141,7 +141,12 @@ Each time is the median of several runs of the real CLI in a fresh process, star
 included, with the report written (to /dev/null); peak RSS is the largest of the runs. The
 ratio compares with a bare parse of the same file in the same run: js-yaml \`load\` (core
 schema) for YAML, \`JSON.parse\` for JSON. \`gate --base\` compares with a base in which 1% of
-the entries differ (every 100th identity lacks one privilege), as in a pull request. Every case
+the entries differ (every 100th identity lacks one privilege), as in a pull request. On a
+machine with a second core the base of an inventory over 4 MB is read, parsed, validated and
+redacted on a worker thread while the head is loaded, and handed back as JSON; the base's
+entries are compared with the head's record by record and only the changed ones are
+evaluated (\`src/cli/loadBase.ts\`, \`src/gate/changedSubjects.ts\`). On one core the
+base is loaded in turn, and costs about one more parse. Every case
 runs with Node's default heap limit (${heapLimitMb} MB here; Node gives a quarter of the
 memory, up to about 4 GB, so on a smaller machine the 1M case wants
 \`NODE_OPTIONS=--max-old-space-size=4096\`) and \`--max-input 4096\`.

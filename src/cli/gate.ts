@@ -1,10 +1,9 @@
 import { createRequire } from "node:module";
 import { runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
-import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
-import { readBase } from "../load/readBase.js";
 import { readText } from "../load/readText.js";
 import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
@@ -16,6 +15,7 @@ import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { startBase, type PendingBase } from "./loadBase.js";
 
 export interface GateOptions {
   /** The head inventory; the project config's when absent. */
@@ -49,8 +49,26 @@ export async function gate(opts: GateOptions): Promise<number> {
   if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
   const waiversFile = opts.waivers ?? config?.waivers;
   const failOn = opts.failOn ?? config?.failOn ?? "high";
-  // The base is read while the head is parsed; a failure to read it is reported after the head's.
-  const baseRead = opts.base === undefined ? undefined : settle(readBase(opts.base, inventoryFile));
+  // The base is read (and for a large inventory, loaded on a worker thread) while the head
+  // is loaded; a problem with it is reported after the head's.
+  const pending = opts.base === undefined ? undefined : startBase(opts.base, inventoryFile);
+  try {
+    return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn }, pending);
+  } finally {
+    pending?.cancel();
+  }
+}
+
+interface Settings {
+  now: number;
+  pack: Awaited<ReturnType<typeof loadPackFor>>["pack"];
+  changes: string[];
+  inventoryFile: string;
+  waiversFile: string | undefined;
+  failOn: Severity;
+}
+
+async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, waiversFile, failOn }: Settings, pending: PendingBase | undefined): Promise<number> {
   const head = loadInventory(inventoryFile, await readText(inventoryFile));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -65,20 +83,17 @@ export async function gate(opts: GateOptions): Promise<number> {
 
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
-  if (opts.base !== undefined && baseRead !== undefined) {
-    const src = await unsettle(await baseRead);
+  if (opts.base !== undefined && pending !== undefined) {
+    const loaded = await pending.result;
     const given = opts.base;
-    if (src.kind === "absent") base = { kind: "absent", given, label: src.label };
-    else {
-      try {
-        baseInventory = loadInventory(src.label, src.text);
-        base = { kind: "present", given, label: src.label };
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        base = { kind: "invalid", given, label: src.label, problems: e.diagnostics.length };
-        const first = e.diagnostics[0]!;
-        warnings.push(diagnostic(src.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
-      }
+    if (loaded.kind === "absent") base = { kind: "absent", given, label: loaded.label };
+    else if (loaded.kind === "loaded") {
+      baseInventory = loaded.inventory;
+      base = { kind: "present", given, label: loaded.label };
+    } else {
+      base = { kind: "invalid", given, label: loaded.label, problems: loaded.diagnostics.length };
+      const first = loaded.diagnostics[0]!;
+      warnings.push(diagnostic(loaded.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
     }
   }
 
@@ -105,21 +120,6 @@ export async function gate(opts: GateOptions): Promise<number> {
   if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return result.passed ? 0 : 1;
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** A promise that never rejects, so one started early is not an unhandled rejection while the head loads. */
-function settle<T>(p: Promise<T>): Promise<Settled<T>> {
-  return p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-function unsettle<T>(s: Settled<T>): T {
-  if (s.ok) return s.value;
-  throw s.error;
 }
 
 function waiverWarnings(r: GateResult): Diagnostic[] {

@@ -64,6 +64,19 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     a.delegatesTo?.forEach((d, di) => ref(d, agents, "agent", ["agents", ai, "delegatesTo", di]));
   });
   if (diags.length) throw new InputError(diags, new Map([[file, text]]));
+  return indexed(file, doc, value, identities, workflows, agents);
+}
+
+/**
+ * The index of an inventory that loadInventory has already accepted elsewhere (the base,
+ * loaded on a worker thread): its data, with positions from its text.
+ */
+export function indexLoadedInventory(doc: SourceDoc, value: Inventory): InventoryIndex {
+  const table = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((x) => [x.id, x]));
+  return indexed(doc.file, doc, value, table(value.identities), table(value.workflows), table(value.agents));
+}
+
+function indexed(file: string, doc: SourceDoc, value: Inventory, identities: Map<string, Identity>, workflows: Map<string, Workflow>, agents: Map<string, Agent>): InventoryIndex {
   let paths: Map<string, ReadonlyArray<string | number>> | undefined;
   return {
     file,

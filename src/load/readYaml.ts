@@ -54,18 +54,9 @@ export function readYaml(file: string, text: string): ParseResult {
   // js-yaml has screened the nesting (and shares aliased nodes rather than copying them),
   // but does not cap alias expansion: the exact parser does.
   if (ANCHOR_OR_ALIAS.test(text)) return checked(parseYaml(file, text));
-  const slow = exactParser(file, text);
-  const walk = fastLocator(text);
   // JSON: every position found in one pass, once the data is known to be safe to walk.
   let indexed: ((path: Path) => Position | undefined) | undefined;
-  const doc: SourceDoc = {
-    file,
-    text,
-    data: data === undefined ? null : data,
-    locate: (path) => indexed?.(path) ?? walk(path, data) ?? slow().locate(path),
-    // Only asked for in error messages, which are rare: the exact parser answers.
-    locateKey: (path) => slow().locateKey(path),
-  };
+  const doc = walkedDoc(file, text, data === undefined ? null : data, (path) => indexed?.(path));
   const problem = inspect(doc.data, text.length);
   // More values than characters: js-yaml expanded aliases the pattern above missed. The
   // exact parser caps that expansion.
@@ -73,6 +64,24 @@ export function readYaml(file: string, text: string): ParseResult {
   if (problem) return refuse(doc, problem);
   if (file.endsWith(".json")) indexed = jsonPositions(text, data);
   return { ok: true, doc };
+}
+
+/**
+ * A document whose data was read by something that kept no positions (js-yaml, JSON.parse,
+ * a copy from a worker thread): positions are found on demand by walking the text alongside
+ * the data, and by the exact parser for what the walk is not sure of.
+ */
+export function walkedDoc(file: string, text: string, data: unknown, first?: (path: Path) => Position | undefined): SourceDoc {
+  const slow = exactParser(file, text);
+  const walk = fastLocator(text);
+  return {
+    file,
+    text,
+    data,
+    locate: (path) => first?.(path) ?? walk(path, data) ?? slow().locate(path),
+    // Only asked for in error messages, which are rare: the exact parser answers.
+    locateKey: (path) => slow().locateKey(path),
+  };
 }
 
 /**

@@ -256,6 +256,37 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
   });
 });
 
+describe("a large inventory's base, loaded on a worker thread (end to end)", () => {
+  it("a file and a git ref as the base give the same report, with only the changed entries new", async () => {
+    // @ts-expect-error -- the benchmark generator is plain JavaScript
+    const { inventoryYaml } = (await import("../../bench/generate.mjs")) as { inventoryYaml: (n: number, seed: number, o: object) => string };
+    const dir = tempDir("nhi-gate-big-");
+    // Above the 4 MB at which the base goes to a worker.
+    const head = inventoryYaml(12_000, 42, {});
+    const base = inventoryYaml(12_000, 42, { base: true });
+    expect(head.length).toBeGreaterThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, "inventory.yaml"), base);
+    writeFileSync(join(dir, "base.yaml"), base);
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", "inventory.yaml");
+    git(dir, "commit", "-qm", "base");
+    writeFileSync(join(dir, "inventory.yaml"), head);
+    const fromFile = run(["--no-config", "gate", "inventory.yaml", "--base", "base.yaml", "--format", "json", ...NOW], { cwd: dir });
+    const fromGit = run(["--no-config", "gate", "inventory.yaml", "--base", "HEAD", "--format", "json", ...NOW], { cwd: dir });
+    expect(fromFile.stderr).toBe("");
+    expect(fromGit.stderr).toBe("");
+    const a = JSON.parse(fromFile.stdout);
+    const b = JSON.parse(fromGit.stdout);
+    expect(a.base.state).toBe("present");
+    expect(a.existing.length).toBeGreaterThan(1000);
+    // The generator's base differs in about one entry in a hundred.
+    expect(a.new.length + a.resolved.length).toBeGreaterThan(0);
+    expect(a.new.length + a.resolved.length).toBeLessThan(a.existing.length / 20);
+    expect({ ...b, base: undefined }).toEqual({ ...a, base: undefined });
+    expect(fromFile.code).toBe(a.passed ? 0 : 1);
+  }, 60_000);
+});
+
 describe("the commands the docs show", () => {
   it.each(["analyze", "gate", "interview"])("%s: use only options the command has", (command) => {
     const help = run([command, "--help"]).stdout + run(["--help"]).stdout;

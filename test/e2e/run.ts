@@ -15,6 +15,8 @@ export function run(args: string[], opts: { input?: string; cwd?: string; env?: 
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
     timeout: 60_000,
+    // A large inventory's report is many megabytes; the default would cut it at one.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
