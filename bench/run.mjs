@@ -142,7 +142,7 @@ included, with the report written (to /dev/null); peak RSS is the largest of the
 ratio compares with a bare parse of the same file in the same run: js-yaml \`load\` (core
 schema) for YAML, \`JSON.parse\` for JSON. \`gate --base\` compares with a base in which 1% of
 the entries differ (every 100th identity lacks one privilege), as in a pull request. On a
-machine with a second core the base of an inventory over 4 MB is read, parsed, validated and
+machine with a second core the base of an inventory of 4 to 128 MB is read, parsed, validated and
 redacted on a worker thread while the head is loaded, and handed back as JSON; the base's
 entries are compared with the head's record by record and only the changed ones are
 evaluated (\`src/cli/loadBase.ts\`, \`src/gate/changedSubjects.ts\`). On one core the

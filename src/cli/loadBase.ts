@@ -26,6 +26,11 @@ export interface PendingBase {
  * modules) than the base's parse it would take off the main thread.
  */
 const BACKGROUND_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Above this, the base is loaded in turn: for a while a worker holds its own copy of the
+ * data while this thread builds another, and at a million identities that is gigabytes.
+ */
+const BACKGROUND_MAX_BYTES = 128 * 1024 * 1024;
 
 /** Reads and loads the base here, on the main thread. Read failures throw, as readBase does. */
 export async function loadBase(base: string, headPath: string): Promise<BaseLoad> {
@@ -58,24 +63,25 @@ function workerUrl(): URL | undefined {
   return existsSync(fileURLToPath(built)) ? built : undefined;
 }
 
-function large(file: string): boolean {
+function worthAWorker(file: string): boolean {
   try {
-    return statSync(file).size >= BACKGROUND_MIN_BYTES;
+    const { size } = statSync(file);
+    return size >= BACKGROUND_MIN_BYTES && size <= BACKGROUND_MAX_BYTES;
   } catch {
     return false;
   }
 }
 
 /**
- * Starts loading the base. For a large head on a machine with a second core, the base is
- * read, parsed, validated and redacted on a worker thread while this thread does the same
- * for the head; it comes back as JSON, which JSON.parse reads in a fraction of a YAML parse,
- * and its positions are found in its text when a finding asks. Anything the worker cannot
- * do exactly (it failed, or the data would not survive JSON) is done here instead, so both
- * ways give the same result, byte for byte.
+ * Starts loading the base. For a head of 4 to 128 MB on a machine with a second core, the
+ * base is read, parsed, validated and redacted on a worker thread while this thread does the
+ * same for the head; it comes back as JSON, which JSON.parse reads in a fraction of a YAML
+ * parse, and its positions are found in its text when a finding asks. Anything the worker
+ * cannot do exactly (it failed, or the data would not survive JSON) is done here instead,
+ * so both ways give the same result, byte for byte.
  */
 export function startBase(base: string, headPath: string, opts: { background?: boolean } = {}): PendingBase {
-  const background = opts.background ?? (headPath !== "-" && availableParallelism() > 1 && large(headPath));
+  const background = opts.background ?? (headPath !== "-" && availableParallelism() > 1 && worthAWorker(headPath));
   const url = background ? workerUrl() : undefined;
   if (!url) {
     const result = loadBase(base, headPath);
