@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { onTestFinished } from "vitest";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../src/load/diagnostic.js";
@@ -39,7 +39,10 @@ export function tempDir(prefix = "nhi-"): string {
 export async function extraPackProblems(files: Record<string, string>): Promise<string[]> {
   const dir = tempDir("pack-");
   mkdirSync(join(dir, "rules"));
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   try {
     await loadRulePack([RULES_DIR, dir]);
     return [];

@@ -12,6 +12,7 @@ import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
+import { didYouMean } from "./closest.js";
 
 /** A folder given as a rule pack holds none of a pack's files; `dir` is as given, so a config can point at its entry. */
 export class NotAPack extends UsageError {
@@ -36,6 +37,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
+  const parents: ParentRef[] = [];
   const crosswalk = new Map<string, string[]>();
   const domain: Array<{ key: string; text: string }> = [];
 
@@ -148,9 +150,11 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
         }
         catalogOrigins.set(entry.id, origin);
         catalog.set(entry.id, { ...entry, framework: f.value.framework, group: f.value.group, order: catalog.size });
+        if (entry.parent !== undefined) parents.push({ file, at: f.doc.locate(["entries", i, "parent"]) ?? origin, id: entry.id, parent: entry.parent });
       });
     }
   }
+  diagnostics.push(...parentProblems(parents, catalog));
 
   const checked = validatePack({ symptoms, rules, changes, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
@@ -172,4 +176,36 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     detectors: compileDetectors([...symptomMap.values()]),
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };
+}
+
+interface ParentRef {
+  file: string;
+  at: { line: number; column: number };
+  id: string;
+  parent: string;
+}
+
+/** A catalog entry's parent is an entry of the same framework, and following parents ends. */
+function parentProblems(refs: readonly ParentRef[], catalog: ReadonlyMap<string, CatalogEntry>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of refs) {
+    const own = catalog.get(r.id)!;
+    const parent = catalog.get(r.parent);
+    if (!parent) {
+      const same = [...catalog.values()].filter((e) => e.framework === own.framework).map((e) => e.id);
+      out.push(diagnostic(r.file, r.at, `parent "${r.parent}" of "${r.id}" is not in the catalog${didYouMean(r.parent, same)}`));
+    } else if (parent.framework !== own.framework) {
+      out.push(diagnostic(r.file, r.at, `parent "${r.parent}" of "${r.id}" belongs to ${parent.framework}, not ${own.framework}`));
+    } else {
+      const seen = new Set([r.id]);
+      for (let p: CatalogEntry | undefined = parent; p; p = p.parent === undefined ? undefined : catalog.get(p.parent)) {
+        if (seen.has(p.id)) {
+          out.push(diagnostic(r.file, r.at, `parent "${r.parent}" of "${r.id}" leads back to "${p.id}": parents must form a tree`));
+          break;
+        }
+        seen.add(p.id);
+      }
+    }
+  }
+  return out;
 }

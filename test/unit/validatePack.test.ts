@@ -40,3 +40,21 @@ describe("rule pack validation", () => {
     await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "NHI-NO-OWNER" is already defined at .*posture\.yaml:\d+/);
   });
 });
+
+describe("a framework catalog's parents", () => {
+  const entry = (id: string, parent?: string) =>
+    `  - id: "${id}"\n    title: t\n    display: "ACME ${id}"\n    summary: s\n    level: control\n${parent === undefined ? "" : `    parent: "${parent}"\n`}`;
+  const catalog = (...entries: string[]) => ({ "frameworks/acme.yaml": `framework: acme\ntitle: ACME controls\ngroup: other\nentries:\n${entries.join("")}` });
+
+  it("are entries of the same framework", async () => {
+    expect(await extraPackProblems(catalog(entry("AC"), entry("AC-1", "AC"), entry("AC-2", "AC")))).toEqual([]);
+    expect(await extraPackProblems(catalog(entry("AC"), entry("AC-1", "AX")))).toEqual(['15 parent "AX" of "AC-1" is not in the catalog; did you mean "AC"?']);
+    expect(await extraPackProblems(catalog(entry("AC-1", "GOVERN")))).toEqual(['10 parent "GOVERN" of "AC-1" belongs to nist-ai-rmf, not acme']);
+  });
+  it("form a tree", async () => {
+    expect(await extraPackProblems(catalog(entry("A", "B"), entry("B", "A")))).toEqual([
+      '10 parent "B" of "A" leads back to "A": parents must form a tree',
+      '16 parent "A" of "B" leads back to "B": parents must form a tree',
+    ]);
+  });
+});
