@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { runGate } from "../gate/runGate.js";
+import { headPosture, runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
 import { diagnostic, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
@@ -43,16 +43,16 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 export async function gate(opts: GateOptions): Promise<number> {
   const now = parseNow(opts.now);
   const config = await projectConfig(opts.config);
-  const { pack, changes } = await loadPackFor(opts.rules, config);
   // Flags win over the project config.
   const inventoryFile = opts.inventory ?? config?.inventory;
   if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
   const waiversFile = opts.waivers ?? config?.waivers;
   const failOn = opts.failOn ?? config?.failOn ?? "high";
-  // The base is read (and for a large inventory, loaded on a worker thread) while the head
-  // is loaded; a problem with it is reported after the head's.
+  // The base is read (and for a large inventory, loaded on a worker thread) while the rules
+  // and the head are loaded and judged; a problem with it is reported after theirs.
   const pending = opts.base === undefined ? undefined : startBase(opts.base, inventoryFile);
   try {
+    const { pack, changes } = await loadPackFor(opts.rules, config);
     return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn }, pending);
   } finally {
     pending?.cancel();
@@ -81,6 +81,8 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
     sources.set(waiversFile, text);
   }
 
+  // Before waiting for the base: this half needs none.
+  const posture = headPosture(pack, head, now);
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
   if (opts.base !== undefined && pending !== undefined) {
@@ -108,6 +110,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
     now,
     failOn,
     strict: opts.strict === true,
+    headPosture: posture,
   });
   warnings.push(...waiverWarnings(result));
 

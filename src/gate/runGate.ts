@@ -9,6 +9,7 @@ import { changeFindings } from "./changeFindings.js";
 import { postureFindings } from "./postureFindings.js";
 import { changedSubjects } from "./changedSubjects.js";
 import type { BaseState, GateFinding, GateResult } from "./types.js";
+import type { Subject } from "../engine/subject.js";
 
 export interface GateInput {
   pack: RulePack;
@@ -23,6 +24,20 @@ export interface GateInput {
   now: number;
   failOn: Severity;
   strict: boolean;
+  /** The head's entries and posture findings, when computed ahead (while a base loads elsewhere). */
+  headPosture?: HeadPosture;
+}
+
+export interface HeadPosture {
+  subjects: Subject[];
+  findings: GateFinding[];
+}
+
+/** The head's half of the gate, which needs no base: its entries and their posture findings. */
+export function headPosture(pack: RulePack, head: InventoryIndex, now: number): HeadPosture {
+  const subjects = inventorySubjects(head);
+  // Sorted here, so the sorts of what the gate reports run on lists already in order.
+  return { subjects, findings: postureFindings(pack, head, now, subjects).sort(bySeverityThenPlace) };
 }
 
 function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
@@ -42,8 +57,7 @@ function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
  */
 export function runGate(input: GateInput): GateResult {
   // Both the posture and the change findings walk every entry: list the entries once.
-  const headSubjects = inventorySubjects(input.head);
-  const head = postureFindings(input.pack, input.head, input.now, headSubjects);
+  const { subjects: headSubjects, findings: head } = input.headPosture ?? headPosture(input.pack, input.head, input.now);
   // A pull request changes a few entries of many: the others have the same findings in the
   // base, so only changed entries are evaluated there (the base costs about a second parse).
   const changed = input.baseInventory ? changedSubjects(input.head, input.baseInventory, headSubjects) : undefined;
