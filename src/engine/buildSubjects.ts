@@ -35,22 +35,35 @@ export function buildSubjects(incident: Incident, inventory: InventoryIndex | un
   return subjects;
 }
 
+/** What a subject reads, before it is built: enough to decide whether to build it. */
+export type SubjectRecords = Pick<Subject, "kind" | "identity" | "workflow" | "step" | "agent">;
+
 /**
  * Every entry of the inventory, for the gate: identities, workflows and their steps, agents,
- * each with its path in the document. A loaded inventory has no duplicate ids, so the k-th
- * record of a table is the k-th item of its list.
+ * each with its path in the document; with `keep`, only the entries it accepts. A loaded
+ * inventory has no duplicate ids, so the k-th record of a table is the k-th item of its list.
  */
-export function inventorySubjects(inventory: InventoryIndex): Subject[] {
+export function inventorySubjects(inventory: InventoryIndex, keep?: (records: SubjectRecords) => boolean): Subject[] {
   const subjects: Subject[] = [];
   let i = 0;
-  for (const identity of inventory.identities.values()) subjects.push(identitySubject(identity, ["identities", i++]));
-  i = 0;
-  for (const w of inventory.workflows.values()) {
-    const wi = i++;
-    subjects.push(workflowSubject(w, ["workflows", wi]));
-    w.steps?.forEach((step, si) => subjects.push(stepSubject(w, step, step.identity ? inventory.identities.get(step.identity) : undefined, ["workflows", wi, "steps", si])));
+  for (const identity of inventory.identities.values()) {
+    if (!keep || keep({ kind: "identity", identity })) subjects.push(identitySubject(identity, ["identities", i]));
+    i++;
   }
   i = 0;
-  for (const a of inventory.agents.values()) subjects.push(agentSubject(a, a.identity ? inventory.identities.get(a.identity) : undefined, ["agents", i++]));
+  for (const workflow of inventory.workflows.values()) {
+    const wi = i++;
+    if (!keep || keep({ kind: "workflow", workflow })) subjects.push(workflowSubject(workflow, ["workflows", wi]));
+    workflow.steps?.forEach((step, si) => {
+      const identity = step.identity ? inventory.identities.get(step.identity) : undefined;
+      if (!keep || keep({ kind: "step", workflow, step, identity })) subjects.push(stepSubject(workflow, step, identity, ["workflows", wi, "steps", si]));
+    });
+  }
+  i = 0;
+  for (const agent of inventory.agents.values()) {
+    const identity = agent.identity ? inventory.identities.get(agent.identity) : undefined;
+    if (!keep || keep({ kind: "agent", agent, identity })) subjects.push(agentSubject(agent, identity, ["agents", i]));
+    i++;
+  }
   return subjects;
 }

@@ -1,6 +1,6 @@
-import { agentSubject, identitySubject, stepSubject, workflowSubject, type Subject } from "../engine/subject.js";
+import { inventorySubjects, type SubjectRecords } from "../engine/buildSubjects.js";
+import type { Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
-import type { Identity } from "../load/schema/inventory.js";
 import { sameData } from "./sameData.js";
 
 export interface Changed {
@@ -84,51 +84,24 @@ export function changedSubjects(head: InventoryIndex, base: InventoryIndex, head
   const identities = changedRecords([...head.identities.values()], [...base.identities.values()]);
   const workflows = changedRecords([...head.workflows.values()], [...base.workflows.values()]);
   const agents = changedRecords([...head.agents.values()], [...base.agents.values()]);
-  const sides = { head: { identities: identities.head, workflows: workflows.head, agents: agents.head }, base: { identities: identities.base, workflows: workflows.base, agents: agents.base } };
-  type Side = (typeof sides)["head"];
   // A workflow's comparison covers its steps; a step or agent also reads the identity it acts as.
-  const changedIdentity = (side: Side, identity: Identity | undefined) => identity !== undefined && side.identities.has(identity);
-  const isChanged = (side: Side, s: Subject): boolean => {
-    switch (s.kind) {
-      case "identity":
-        return side.identities.has(s.identity!);
-      case "workflow":
-        return side.workflows.has(s.workflow!);
-      case "step":
-        return side.workflows.has(s.workflow!) || changedIdentity(side, s.identity);
-      case "agent":
-        return side.agents.has(s.agent!) || changedIdentity(side, s.identity);
-      default:
-        return true;
-    }
-  };
-  const changedHead = headSubjects.filter((s) => isChanged(sides.head, s));
-  const changedBase: Subject[] = [];
-  // In the order inventorySubjects lists them, built only for changed records.
-  const b = sides.base;
-  let i = 0;
-  if (b.identities.size > 0) {
-    for (const identity of base.identities.values()) {
-      if (b.identities.has(identity)) changedBase.push(identitySubject(identity, ["identities", i]));
-      i++;
-    }
-  }
-  i = 0;
-  for (const w of base.workflows.values()) {
-    const wi = i++;
-    const whole = b.workflows.has(w);
-    if (whole) changedBase.push(workflowSubject(w, ["workflows", wi]));
-    else if (b.identities.size === 0) continue;
-    w.steps?.forEach((step, si) => {
-      const identity = step.identity ? base.identities.get(step.identity) : undefined;
-      if (whole || changedIdentity(b, identity)) changedBase.push(stepSubject(w, step, identity, ["workflows", wi, "steps", si]));
-    });
-  }
-  i = 0;
-  for (const a of base.agents.values()) {
-    const ai = i++;
-    const identity = a.identity ? base.identities.get(a.identity) : undefined;
-    if (b.agents.has(a) || changedIdentity(b, identity)) changedBase.push(agentSubject(a, identity, ["agents", ai]));
-  }
-  return { head: changedHead, base: changedBase, headRefs: new Set(changedHead.map((s) => s.ref)) };
+  const changedOn =
+    (side: "head" | "base") =>
+    (s: SubjectRecords): boolean => {
+      const identity = s.identity !== undefined && identities[side].has(s.identity);
+      switch (s.kind) {
+        case "identity":
+          return identity;
+        case "workflow":
+          return workflows[side].has(s.workflow!);
+        case "step":
+          return workflows[side].has(s.workflow!) || identity;
+        case "agent":
+          return agents[side].has(s.agent!) || identity;
+        default:
+          return true;
+      }
+    };
+  const changedHead = headSubjects.filter(changedOn("head"));
+  return { head: changedHead, base: inventorySubjects(base, changedOn("base")), headRefs: new Set(changedHead.map((s) => s.ref)) };
 }
