@@ -2,10 +2,9 @@
 // thread would and sends back plain data.
 import { parentPort, workerData } from "node:worker_threads";
 import { InputError, UsageError } from "../load/diagnostic.js";
-import { loadInventory } from "../load/loadInventory.js";
 import { readBase } from "../load/readBase.js";
 import { setMaxInputBytes } from "../load/readText.js";
-import type { WorkerReply } from "./loadBase.js";
+import { loadBaseText, type WorkerReply } from "./loadBase.js";
 
 const { base, headPath, maxInput } = workerData as { base: string; headPath: string; maxInput: number };
 setMaxInputBytes(maxInput);
@@ -33,13 +32,9 @@ async function load(): Promise<WorkerReply> {
     throw e;
   }
   if (src.kind === "absent") return { kind: "absent", label: src.label };
-  let inventory;
-  try {
-    inventory = loadInventory(src.label, src.text);
-  } catch (e) {
-    if (e instanceof InputError) return { kind: "invalid", label: src.label, diagnostics: e.diagnostics };
-    throw e;
-  }
+  const loaded = loadBaseText(src.label, src.text);
+  if (loaded.kind === "invalid") return loaded;
+  const { inventory } = loaded;
   // The data the main thread rebuilds must be what loadInventory validated: its own data
   // when the fast check accepted it, not a copy zod made.
   const data = inventory.doc.data as Record<string, unknown[] | undefined>;

@@ -35,12 +35,16 @@ const BACKGROUND_MAX_BYTES = 128 * 1024 * 1024;
 /** Reads and loads the base here, on the main thread. Read failures throw, as readBase does. */
 export async function loadBase(base: string, headPath: string): Promise<BaseLoad> {
   const src = await readBase(base, headPath);
-  if (src.kind === "absent") return { kind: "absent", label: src.label };
+  return src.kind === "absent" ? { kind: "absent", label: src.label } : loadBaseText(src.label, src.text);
+}
+
+/** The base's text loaded, or, when it does not load, its diagnostics: an invalid base is judged, not refused. */
+export function loadBaseText(label: string, text: string): Exclude<BaseLoad, { kind: "absent" }> {
   try {
-    return { kind: "loaded", label: src.label, inventory: loadInventory(src.label, src.text) };
+    return { kind: "loaded", label, inventory: loadInventory(label, text) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { kind: "invalid", label: src.label, diagnostics: e.diagnostics };
+    return { kind: "invalid", label, diagnostics: e.diagnostics };
   }
 }
 
@@ -114,12 +118,7 @@ function fromReply(m: WorkerReply): BaseLoad {
     case "input":
       throw new InputError(m.diagnostics);
     case "again":
-      try {
-        return { kind: "loaded", label: m.label, inventory: loadInventory(m.label, m.text) };
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        return { kind: "invalid", label: m.label, diagnostics: e.diagnostics };
-      }
+      return loadBaseText(m.label, m.text);
     case "loaded": {
       const data = JSON.parse(m.json) as Inventory;
       return { kind: "loaded", label: m.label, inventory: indexLoadedInventory(walkedDoc(m.label, m.text, data), data) };
