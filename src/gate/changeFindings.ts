@@ -4,7 +4,7 @@ import { factDef, type FactValue } from "../engine/factCatalog.js";
 import type { EvalContext, Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { ChangeRule } from "../load/schema/rules.js";
-import { fingerprint } from "./fingerprint.js";
+import { findingHeader } from "./findingHeader.js";
 import { locateFinding } from "./locateFinding.js";
 import type { GateFinding } from "./types.js";
 
@@ -61,12 +61,7 @@ export function changeFindings(
       if (guard && !guard.holds) continue;
       out.push({
         origin: "change",
-        fingerprint: fingerprint(rule.id, subject.ref),
-        rule: rule.id,
-        title: rule.title,
-        defect: rule.defect,
-        severity: rule.severity,
-        subject: subject.ref,
+        ...findingHeader(rule, subject.ref),
         evidence: [`${subject.label}: ${def.label} ${moved}`, ...(guard?.evidence ?? [])],
         controls: [...rule.controls],
         refs: [...rule.refs],

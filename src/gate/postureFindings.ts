@@ -3,7 +3,7 @@ import { forEachHolding } from "../engine/evaluateRules.js";
 import type { EvalContext, Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { RulePack } from "../load/rulePack.js";
-import { fingerprint } from "./fingerprint.js";
+import { findingHeader } from "./findingHeader.js";
 import { locateFinding } from "./locateFinding.js";
 import type { GateFinding } from "./types.js";
 
@@ -20,12 +20,7 @@ export function postureFindings(pack: RulePack, inventory: InventoryIndex, now: 
   forEachHolding(rules, subjects, NO_SYMPTOMS, ctx, ({ rule, subject, evidence, facts }) =>
     out.push({
       origin: "posture",
-      fingerprint: fingerprint(rule.id, subject.ref),
-      rule: rule.id,
-      title: rule.title,
-      defect: rule.defect,
-      severity: rule.severity,
-      subject: subject.ref,
+      ...findingHeader(rule, subject.ref),
       evidence,
       // Shared with the rule, never mutated.
       controls: rule.controls,
