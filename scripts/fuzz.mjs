@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { availableParallelism } from "node:os";
 import { setTimeout, clearTimeout, setInterval, clearInterval } from "node:timers";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { describeCase, makeTargets } from "../test/fuzz/generators.mjs";
+import { describeCase, longRunTargets } from "../test/fuzz/generators.mjs";
 import { makeScratch, removeScratch, runCase } from "../test/fuzz/harness.mjs";
 
 const env = (name, fallback) => (process.env[name] === undefined || process.env[name] === "" ? fallback : Number(process.env[name]));
@@ -138,7 +138,7 @@ async function runAll() {
   const workers = Math.max(1, env("FUZZ_WORKERS", availableParallelism()));
   const minutes = env("FUZZ_MINUTES", Infinity);
   const only = process.env.FUZZ_TARGETS ? process.env.FUZZ_TARGETS.split(",") : undefined;
-  const targets = makeTargets({ hugeMax: HUGE, deepMax: 300, nestMax: 10_000 }).filter((t) => !only || only.includes(t.name));
+  const targets = longRunTargets(HUGE).filter((t) => !only || only.includes(t.name));
   if (targets.length === 0) throw new Error(`no targets match FUZZ_TARGETS=${process.env.FUZZ_TARGETS}`);
   const weights = targets.reduce((s, t) => s + t.weight, 0);
   const plan = targets.map((t, i) => ({ target: t, runs: Math.floor((total * t.weight) / weights), seed: seed + 100_000 * i }));

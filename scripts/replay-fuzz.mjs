@@ -3,7 +3,7 @@
 // (HUGE as FUZZ_HUGE, default 200000, must match the run that printed it.)
 import fc from "fast-check";
 import { mkdirSync } from "node:fs";
-import { describeCase, makeTargets } from "../test/fuzz/generators.mjs";
+import { describeCase, longRunTargets } from "../test/fuzz/generators.mjs";
 import { materialize } from "../test/fuzz/harness.mjs";
 
 const [name, seed, path, dir = "/tmp/nhi-replay"] = process.argv.slice(2);
@@ -12,7 +12,7 @@ if (!name || !seed || !path) {
   process.exit(2);
 }
 const huge = process.env.FUZZ_HUGE ? Number(process.env.FUZZ_HUGE) : 200_000;
-const target = makeTargets({ hugeMax: huge, deepMax: 300, nestMax: 10_000 }).find((t) => t.name === name);
+const target = longRunTargets(huge).find((t) => t.name === name);
 if (!target) {
   console.error(`no fuzz target ${name}`);
   process.exit(2);

@@ -40,6 +40,7 @@ export const FIXTURE_BASE: string;
 export const FIXTURE_WAIVERS: string;
 export const FIXTURES: Record<"incidents" | "inventories" | "waivers" | "answers" | "rulePack", ReadonlyArray<{ name: string; text: string; data: unknown }>>;
 export function makeTargets(options?: TargetOptions): FuzzTarget[];
+export function longRunTargets(hugeMax?: number): FuzzTarget[];
 export function describeCase(c: FuzzCase, max?: number): string;
 export function serialize(data: unknown, style: string): string;
 export function mutateData(data: unknown, ops: ReadonlyArray<{ op: string; at: number; n: number; value: unknown; word: string }>): unknown;

@@ -941,6 +941,11 @@ const file = (path, doc) => ({ path, text: doc.text, ...(doc.raw ? { raw: doc.ra
 const gateTail = fc.record({ format: fc.constantFrom(...GATE_FORMATS), strict: fc.boolean(), failOn: maybe(fc.constantFrom(...SEVERITIES), 1) });
 const gateArgs = (t) => ["--format", t.format, ...(t.strict ? ["--strict"] : []), ...(t.failOn ? ["--fail-on", t.failOn] : []), "--now", NOW];
 
+/** The long run's targets (`npm run fuzz`), which a replay must rebuild exactly: huge strings up to `hugeMax`. */
+export function longRunTargets(hugeMax = 200_000) {
+  return makeTargets({ hugeMax, deepMax: 300, nestMax: 10_000 });
+}
+
 /**
  * The fuzz targets. `hugeMax` bounds huge strings (characters), `deepMax` nested data,
  * `nestMax` nested flow collections in text.
