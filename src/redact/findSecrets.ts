@@ -1,24 +1,11 @@
 import { highEntropySpans } from "./highEntropySpans.js";
 import { privateKeySpans } from "./privateKeySpans.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "./marker.js";
+import { PATTERNS, type PatternKind } from "./secretPatterns.js";
+import { secretlintSpans } from "./secretlintSpans.js";
 
-export type SecretKind =
-  | "aws-access-key"
-  | "aws-secret-key"
-  | "github-token"
-  | "gitlab-token"
-  | "slack-token"
-  | "slack-webhook"
-  | "stripe-key"
-  | "google-api-key"
-  | "anthropic-key"
-  | "openai-key"
-  | "npm-token"
-  | "jwt"
-  | "private-key"
-  | "url-password"
-  | "assigned-secret"
-  | "high-entropy";
+/** Our own kinds, or the name of the secretlint rule that found the value (`shopify`, `sendgrid`…). */
+export type SecretKind = PatternKind | "private-key" | "high-entropy" | (string & {});
 
 export interface SecretSpan {
   start: number;
@@ -26,64 +13,18 @@ export interface SecretSpan {
   kind: SecretKind;
 }
 
-interface Pattern {
-  kind: SecretKind;
-  /** Global, with `d` when `group` is set; every quantifier bounded, so matching stays linear. */
-  re: RegExp;
-  /** The capture group that is the secret itself (the rest is context that stays readable). */
-  group?: number;
-  accept?: (value: string, m: RegExpExecArray) => boolean;
-  /** Characters a value may go on with past its bounded match: no part of a long value may show. */
-  more?: RegExp;
-}
-
-const MIXED = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
-
-/** Values that stand for a secret without being one: `${VAR}`, `<token>`, `****`, `xxxx`, `changeme`. */
-const PLACEHOLDER = /^(?:[$%<{([*…]|REDACTED\(|(?:x+|\*+|\.+|#+)$|(?:true|false|null|none|nil|undefined|required|optional|changeme|example|placeholder|secret|password|token|value|string|your[\w-]*)$)/i;
-
-const PATTERNS: Pattern[] = [
-  { kind: "aws-access-key", re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g },
-  {
-    kind: "aws-secret-key",
-    // Forty base64 characters are only an AWS secret key when something says so nearby.
-    re: /secret[_ .-]?(?:access[_ .-]?)?key(?:["'\s:=]|\bis\b){1,12}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
-    group: 1,
-  },
-  { kind: "github-token", re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,244})(?![A-Za-z0-9_])/g },
-  { kind: "gitlab-token", re: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g },
-  { kind: "slack-token", re: /(?<![A-Za-z0-9_-])xox[abprs]-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9_-])/g },
-  { kind: "slack-webhook", re: /hooks\.slack\.com\/services\/([A-Za-z0-9]{6,16}\/[A-Za-z0-9]{6,16}\/[A-Za-z0-9]{16,48})(?![A-Za-z0-9])/dg, group: 1 },
-  { kind: "stripe-key", re: /(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9])/g },
-  { kind: "google-api-key", re: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g },
-  { kind: "anthropic-key", re: /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,200}(?![A-Za-z0-9_-])/g, accept: MIXED },
-  // `sk-` alone also starts ordinary names (sk-learn); the body must look random.
-  { kind: "openai-key", re: /(?<![A-Za-z0-9_-])sk-(?!ant-)[A-Za-z0-9_-]{20,200}(?![A-Za-z0-9_-])/g, accept: (v) => MIXED(v.slice(3)) },
-  { kind: "npm-token", re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g },
-  { kind: "jwt", re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{6,4096}\.[A-Za-z0-9_-]{6,8192}\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])/g },
-  {
-    kind: "url-password",
-    // Only the password goes: scheme, user and host stay, so the reader still sees which system.
-    re: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/?#@"'<>]{0,128}:([^\s/?#@"'<>]{1,256})@/dg,
-    group: 1,
-    accept: (v) => !PLACEHOLDER.test(v),
-  },
-  {
-    kind: "assigned-secret",
-    re: /(?<![A-Za-z0-9])(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret)[A-Za-z0-9_.-]{0,24}?["']?\s{0,3}([=:])\s{0,3}["']?([^\s"'`,;&<>]{4,256})/dgi,
-    group: 2,
-    more: /[^\s"'`,;&<>]/y,
-    accept: (v, m) => {
-      if (PLACEHOLDER.test(v) || /^https?:\/\//i.test(v)) return false;
-      // `key: value` is everywhere in YAML and prose; it counts only when the value looks made up.
-      if (m[1] === ":") return v.length >= 6 && /[0-9]/.test(v) && /[A-Za-z]/.test(v) && !/^\d+[a-z]{0,2}$/i.test(v);
-      return true;
-    },
-  },
-];
-
-/** Most specific first: when spans start together, the earlier kind names the value. */
-const PRIORITY = new Map<SecretKind, number>([...PATTERNS.map((p, i) => [p.kind, i] as const), ["private-key", -1], ["high-entropy", PATTERNS.length]]);
+/**
+ * Most specific first: when spans start together, the earlier kind names the value. Our
+ * provider patterns, then secretlint's rules, then our generic shapes, then entropy.
+ */
+const FIRST_GENERIC = PATTERNS.findIndex((p) => p.generic);
+const SECRETLINT_RANK = FIRST_GENERIC === -1 ? PATTERNS.length : FIRST_GENERIC;
+const PRIORITY = new Map<SecretKind, number>([
+  ...PATTERNS.map((p, i) => [p.kind, p.generic ? i + 1 : i] as const),
+  ["private-key", -1],
+  ["high-entropy", PATTERNS.length + 1],
+]);
+const rank = (kind: SecretKind): number => PRIORITY.get(kind) ?? SECRETLINT_RANK;
 
 const TOKEN = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") TOKEN[c.charCodeAt(0)] = 1;
@@ -115,14 +56,7 @@ function assignedOrUrl(text: string): boolean {
   return (text.includes("://") && text.includes("@")) || KEYWORD.test(text);
 }
 
-/**
- * Credential-like values in `text`, as non-overlapping spans in text order. Specific formats
- * (cloud keys, tokens, private keys, passwords in URLs and assignments) come first; long
- * random-looking strings are caught by their character mix and entropy. Markers left by an
- * earlier redaction are never matched again, so redacting twice changes nothing.
- */
-export function findSecrets(text: string): SecretSpan[] {
-  if (!mayHoldSecret(text)) return [];
+function patternSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
@@ -137,12 +71,42 @@ export function findSecrets(text: string): SecretSpan[] {
       if (!p.accept || p.accept(text.slice(start, end), m)) spans.push({ start, end, kind: p.kind });
     }
   }
-  spans.push(...privateKeySpans(text), ...highEntropySpans(text));
-  if (spans.length === 0) return spans;
-  return merge(withoutMarkers(text, spans));
+  return spans;
 }
 
-function withoutMarkers(text: string, spans: SecretSpan[]): SecretSpan[] {
+/**
+ * Credential-like values in `text`, as non-overlapping spans in text order. Specific formats
+ * (cloud keys, tokens, private keys, passwords in URLs and assignments) come first; then
+ * secretlint's provider rules; long random-looking strings are caught by their character
+ * mix and entropy. A token secretlint finds is redacted whole, together with whatever of
+ * ours overlaps it. Where a rule reports context (a whole URL, a key's name) and one of our
+ * patterns overlaps it, ours stands: it cuts the secret out (a URL keeps its host, an
+ * assignment its name), where that range may hold the whole URL or stop short of the value.
+ * Markers left by an earlier redaction are never matched again, so redacting twice changes
+ * nothing.
+ */
+export function findSecrets(text: string): SecretSpan[] {
+  if (!mayHoldSecret(text)) return [];
+  const ours = merge(withoutMarkers(text, [...patternSpans(text), ...privateKeySpans(text), ...highEntropySpans(text)]));
+  const theirs = withoutMarkers(text, secretlintSpans(text))
+    .filter((r) => !r.context || !overlapsAny(ours, r))
+    .map(({ start, end, kind }) => ({ start, end, kind }));
+  return theirs.length ? merge([...ours, ...theirs]) : ours;
+}
+
+/** Whether `r` overlaps one of `sorted` (sorted, non-overlapping). */
+function overlapsAny(sorted: readonly SecretSpan[], r: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.start < r.end;
+}
+
+function withoutMarkers<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
   if (!text.includes(MARKER_PREFIX)) return spans;
   const markers = [...text.matchAll(MARKER_PATTERN)].map((m) => [m.index, m.index + m[0].length] as const);
   return spans.filter((s) => !markers.some(([a, b]) => s.start < b && a < s.end));
@@ -150,13 +114,13 @@ function withoutMarkers(text: string, spans: SecretSpan[]): SecretSpan[] {
 
 /** Overlapping spans become one (nothing of a secret may show), named by the most specific. */
 function merge(spans: SecretSpan[]): SecretSpan[] {
-  spans.sort((a, b) => a.start - b.start || PRIORITY.get(a.kind)! - PRIORITY.get(b.kind)! || b.end - a.end);
+  spans.sort((a, b) => a.start - b.start || rank(a.kind) - rank(b.kind) || b.end - a.end);
   const out: SecretSpan[] = [];
   for (const s of spans) {
     const last = out.at(-1);
     if (last && s.start < last.end) {
       last.end = Math.max(last.end, s.end);
-      if (PRIORITY.get(s.kind)! < PRIORITY.get(last.kind)!) last.kind = s.kind;
+      if (rank(s.kind) < rank(last.kind)) last.kind = s.kind;
     } else out.push({ ...s });
   }
   return out;

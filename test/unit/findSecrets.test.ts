@@ -50,6 +50,9 @@ const POSITIVES: Array<[string, string, string]> = [
   ["curl https://api.example.com/v1?api_key=Zx81kd9Qp&x=1", "assigned-secret", "Zx81kd9Qp"],
   ["Server=db;User Id=sa;Password=Pa55word;", "assigned-secret", "Pa55word"],
   ["export SECRET_TOKEN='s3cr3t-value'", "assigned-secret", "s3cr3t-value"],
+  // Provider formats the red team found echoed (issue 14, item 12).
+  ["shopify 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 leaked", "shopify", "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"],
+  ["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", "sendgrid", "ngeVfQFYQlKU0ufo8x5d1A"],
   [`the value ${AWS_SECRET} was in the config`, "high-entropy", AWS_SECRET],
   ["dGhpcyBpcyBh2S3cretKey4Y0u9Zq8Wm7Xn6Vb5", "high-entropy", "dGhpcyBpcyBh2S3cretKey4Y0u9Zq8Wm7Xn6Vb5"],
   ["k3j4h5g6f7d8s9a0p1o2i3u4y5t6r7e8w9q0z1x2", "high-entropy", "k3j4h5g6f7d8s9a0p1o2i3u4y5t6r7e8w9q0z1x2"],
@@ -116,6 +119,17 @@ describe("findSecrets: every kind", () => {
 
   it("redacts a long value whole, past what its pattern bounds", () => {
     expect(redactText(`password=${"x1".repeat(400)} end`)).toBe("password=REDACTED(assigned-secret) end");
+  });
+
+  it("a secretlint-disable comment in the text does not switch redaction off", () => {
+    const token = "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";
+    expect(redactText(`secretlint-disable\n${token}\nsecretlint-enable`)).not.toContain(token);
+    expect(redactText(`${token} // secretlint-disable-line`)).not.toContain(token);
+  });
+
+  it("where secretlint's range and ours overlap, ours stands: the URL keeps its host", () => {
+    // secretlint's connection-string rule reports the whole URI.
+    expect(redactText("postgres://app:Zq81kd9Qp4Xc@db.example.net/ledger")).toBe("postgres://app:REDACTED(url-password)@db.example.net/ledger");
   });
 
   it("names a value by its most specific kind when several match", () => {
