@@ -31,7 +31,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 /** The shortest value any detector matches (`pwd=abcd`). */
 export const MIN_SECRET_LENGTH = 8;
 const LONG_RUN = 20;
-const KEYWORD = /(?:pass|pwd|secret|token|key)[A-Za-z0-9_.-]{0,24}\s{0,3}[=:]/i;
+const KEYWORD = /(?:pass|pwd|secret|token|key|sig|signature)[A-Za-z0-9_.-]{0,24}\s{0,3}[=:]/i;
 
 /**
  * Whether any detector could match. Most values of a large inventory are short ids, dates

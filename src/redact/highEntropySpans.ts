@@ -21,6 +21,17 @@ for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT | HEX;
 for (const c of "ABCDEFabcdef") CLASS[c.charCodeAt(0)]! |= HEX;
 for (const c of "+/_-") CLASS[c.charCodeAt(0)] = SYMBOL;
 
+const PERCENT = 37;
+/**
+ * `%2B`, `%2F`, `%3D`: base64 in a URL is percent-encoded, and an escape must not cut a
+ * value into pieces each too short to look random (an Azure SAS `sig=`).
+ */
+function percentEscape(text: string, at: number): boolean {
+  const a = text.charCodeAt(at + 1);
+  const b = text.charCodeAt(at + 2);
+  return a < 128 && b < 128 && (CLASS[a]! & HEX) !== 0 && (CLASS[b]! & HEX) !== 0;
+}
+
 const counts = new Uint32Array(128);
 
 export interface RunStats {
@@ -36,7 +47,7 @@ export interface RunStats {
   hexOnly: boolean;
 }
 
-/** Character statistics of text[start, end), which holds only token characters. */
+/** Character statistics of text[start, end), which holds only token characters and percent escapes. */
 export function runStats(text: string, start: number, end: number): RunStats {
   let upper = 0;
   let lower = 0;
@@ -49,7 +60,7 @@ export function runStats(text: string, start: number, end: number): RunStats {
   let segment = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const k = CLASS[c]!;
+    const k = c === PERCENT ? SYMBOL : CLASS[c]!;
     const cls = k & 7;
     if (c === 45 || c === 95 || c === 47) {
       if (segment > 0) segments++;
@@ -106,8 +117,9 @@ export function highEntropySpans(text: string): SecretSpan[] {
     let j = i + 1;
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (d >= 128 || CLASS[d] === 0) break;
-      j++;
+      if (d === PERCENT && percentEscape(text, j)) j += 3;
+      else if (d >= 128 || CLASS[d] === 0) break;
+      else j++;
     }
     if (j - i >= MIN_RUN && looksRandom(runStats(text, i, j))) {
       // Base64 padding belongs to the value.
