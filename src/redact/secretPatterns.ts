@@ -55,8 +55,10 @@ export const notPlaceholder = (v: string): boolean => !VARIABLE.test(v) && !PLAC
  * bare high-entropy test, where hex is more often a digest than a key.
  */
 function generated(s: RunStats): boolean {
-  const letters = s.upper + s.lower;
-  return s.digits >= 2 && letters >= 2 && s.switches >= 0.2 && s.entropy >= 3 && (s.longestSegment >= 13 || s.length / s.segments >= 9);
+  if (s.switches < 0.2 || !(s.longestSegment >= 13 || s.length / s.segments >= 9)) return false;
+  if (s.digits >= 2 && s.upper + s.lower >= 2) return s.entropy >= 3;
+  // Letters alone (Hugging Face's hf_…): both cases, and more entropy than a CamelCase name has.
+  return s.digits === 0 && s.upper >= 2 && s.lower >= 2 && s.entropy >= 4.3;
 }
 const generatedText = (v: string): boolean => generated(runStats(v, 0, v.length));
 /** Hex named as a key by its prefix or the words before it: any mix of digits and letters will do. */
