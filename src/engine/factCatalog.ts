@@ -3,6 +3,7 @@ import { durationSeconds } from "../load/schema/common.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
 import { holdsMarker, redactedPathAt } from "../redact/redactedPath.js";
+import { parseUtc } from "./parseUtc.js";
 
 export type FactValue = string | number | boolean | readonly string[] | undefined;
 export type FactType = "boolean" | "number" | "string" | "list";
@@ -27,11 +28,6 @@ export interface FactDef {
 const DAY_MS = 86_400_000;
 const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
-
-/** A date-time without a zone is read as UTC, so ages do not change with TZ. */
-export function parseUtc(date: string): number {
-  return Date.parse(date.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/i.test(date) ? `${date}Z` : date);
-}
 
 function days(from: string | undefined, ctx: EvalContext): number | undefined {
   if (from === undefined) return undefined;

@@ -1,5 +1,6 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
 import { compareStrings } from "../engine/compare.js";
+import { formatUtc } from "../engine/formatUtc.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { LocatedWaiver } from "../load/loadWaivers.js";
 import type { RulePack } from "../load/rulePack.js";
@@ -84,7 +85,7 @@ export function runGate(input: GateInput): GateResult {
     inventory: input.head.file,
     base: input.base,
     ...(input.waiversFile !== undefined ? { waivers: input.waiversFile } : {}),
-    now: new Date(input.now).toISOString().slice(0, 10),
+    now: formatUtc(input.now),
     configChanges: [...(input.configChanges ?? [])],
     failing: failing.sort(bySeverityThenPlace),
     new: w.open.new.sort(bySeverityThenPlace),

@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { parseUtc } from "../engine/factCatalog.js";
+import { parseUtc } from "../engine/parseUtc.js";
 import { didYouMean } from "./closest.js";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
