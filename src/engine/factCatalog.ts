@@ -18,6 +18,10 @@ export interface FactDef {
   description: string;
   /** Where the fact is written inside its entity's entry, so a finding can point at the line. */
   path?: readonly string[];
+  /** Every field the value is computed from, when more than `path`: an unknown value names those missing. */
+  reads?: ReadonlyArray<readonly string[]>;
+  /** Never unknown where its entity is there: computed from the whole entry, not read from a field. */
+  alwaysKnown?: true;
   /** For a fact whose place differs from entry to entry: where it is, inside the entry at `entry` of the document's `data`. */
   locate?(data: unknown, entry: ReadonlyArray<string | number>): ReadonlyArray<string | number> | undefined;
   /** Allowed values for string facts, so rule packs cannot compare against a typo. */
@@ -44,7 +48,7 @@ const STEPS = new Set(["steps"]);
  */
 function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", skip?: ReadonlySet<string>): FactDef {
   return {
-    entity, type: "boolean", label: "credential-like value written in its entry (redacted)",
+    entity, type: "boolean", label: "credential-like value written in its entry (redacted)", alwaysKnown: true,
     description: `A value in the ${entity}'s own entry looks like a credential (key, token, password, private key); it is redacted in every output.`,
     locate: (data, entry) => redactedPathAt(data, entry, skip),
     get: (s) => {
@@ -56,7 +60,7 @@ function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", s
 
 export const FACTS = {
   "incident.active": {
-    entity: "incident", type: "boolean", label: "active",
+    entity: "incident", type: "boolean", label: "active", alwaysKnown: true,
     description: "The incident says a compromise is ongoing.",
     get: (_s, ctx) => ctx.active,
   },
@@ -124,6 +128,7 @@ export const FACTS = {
   },
   "identity.credential.overdue": {
     entity: "identity", type: "boolean", label: "credential past its max age", path: ["credential", "lastRotated"],
+    reads: [["credential", "lastRotated"], ["credential", "maxAge"]],
     description: "The credential is older than its maxAge.",
     get: (s, ctx) => {
       const c = s.identity?.credential;

@@ -15,6 +15,8 @@ interface FindingBase {
   defect: Defect;
   severity: Severity;
   subject: string;
+  /** Set only on an unknown finding: the facts its rule needed that the inventory does not record. */
+  unknown?: string[];
   evidence: string[];
   controls: string[];
   refs: string[];
