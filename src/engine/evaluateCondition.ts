@@ -86,7 +86,9 @@ function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionR
       : def.entity === "incident" ? "incident" : subject.label;
   if (unknownOn(t, value)) return { truth: UNKNOWN, evidence: [`${owner}: ${def.label} unknown (${unrecorded(def, subject)})`], facts: [t.fact], unknown: [t.fact] };
   if (!testValue(t, value)) return NO;
-  return { truth: true, evidence: [`${owner}: ${def.label}${typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`}`], facts: [t.fact], unknown: [] };
+  const detail = def.detail && value === true ? def.detail(subject) : undefined;
+  const shown = typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`;
+  return { truth: true, evidence: [`${owner}: ${def.label}${shown}${detail ? ` (${detail})` : ""}`], facts: [t.fact], unknown: [] };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface FactDef {
   reads?: ReadonlyArray<readonly string[]>;
   /** Never unknown where its entity is there: computed from the whole entry, not read from a field. */
   alwaysKnown?: true;
+  /** More for an evidence line than the value says: which steps, say, when the value is yes. */
+  detail?(subject: Subject): string | undefined;
   /** For a fact whose place differs from entry to entry: where it is, inside the entry at `entry` of the document's `data`. */
   locate?(data: unknown, entry: ReadonlyArray<string | number>): ReadonlyArray<string | number> | undefined;
   /** Allowed values for string facts, so rule packs cannot compare against a typo. */
@@ -239,6 +241,12 @@ export const FACTS = {
     entity: "agent", type: "boolean", label: "runtime authorization", path: ["runtimeAuthorization"],
     description: "Each tool call is authorized at request time.",
     get: (s) => s.agent?.runtimeAuthorization,
+  },
+  "agent.identityUsedBySteps": {
+    entity: "agent", type: "boolean", label: "identity also used by workflow steps", path: ["identity"],
+    description: "The identity the agent acts as is also the identity of a workflow step; unknown when the agent names no identity.",
+    get: (s) => (s.agent === undefined || s.identitySteps === undefined ? undefined : s.identitySteps.length > 0),
+    detail: (s) => s.identitySteps?.join(", "),
   },
   "agent.secretValueInFile": secretValueInFile("agent"),
 } satisfies Record<string, FactDef>;

@@ -33,3 +33,16 @@ describe("what the inventory does not record is reported, not passed (end to end
     expect(gate("--fail-on", "info").stdout.split("\n")[0]).toBe("GATE PASSED  no new finding at or above info");
   });
 });
+
+describe("the starter project from init (end to end)", () => {
+  it.each(ZONES)("under TZ=%s the gate reports the support agent that acts as the deploy identity", (zone) => {
+    const dir = tempDir("nhi-init-");
+    expect(run(["init", dir], { env: { TZ: zone } }).code).toBe(0);
+    const r = run(["gate", "--now", "2026-11-23"], { cwd: dir, env: { TZ: zone } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe("GATE FAILED  1 new finding at or above high");
+    expect(r.stdout).toMatch(/nhi-inventory\.yaml:42:15 {2}HIGH {5}NHI-AGENT-SHARES-WORKFLOW-IDENTITY {2}agent:support-agent\n/);
+    expect(r.stdout).toContain("agent support-agent: identity also used by workflow steps: yes (release/migrate-db)");
+  });
+});

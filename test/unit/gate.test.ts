@@ -248,3 +248,20 @@ describe("unknown findings against a base", () => {
     expect(secret(forgotten.existing).map((f) => f.unknown)).toEqual([["identity.credential.overdue"]]);
   });
 });
+
+describe("an agent sharing a workflow's identity against a base", () => {
+  it("is new when a changed workflow starts acting as an unchanged agent's identity", async () => {
+    const pack = await builtinPack();
+    const agents = "agents:\n  - { id: helper, identity: svc, tools: [t], inheritsScope: false, runtimeAuthorization: true }\n";
+    const ids = "identities:\n  - { id: svc, kind: service-account, owner: t }\n";
+    const b = inv(`${ids}workflows:\n  - { id: w, steps: [{ id: s }] }\n${agents}`);
+    const h = inv(`${ids}workflows:\n  - { id: w, steps: [{ id: s, identity: svc }] }\n${agents}`);
+    const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    const shared = r.new.filter((f) => f.rule === "NHI-AGENT-SHARES-WORKFLOW-IDENTITY");
+    expect(shared.map((f) => [f.subject, f.evidence])).toEqual([["agent:helper", ["agent helper: identity also used by workflow steps: yes (w/s)"]]]);
+    expect(shared[0]!.location.line).toBe(8);
+    expect(r.existing.filter((f) => f.rule === "NHI-AGENT-SHARES-WORKFLOW-IDENTITY")).toEqual([]);
+    const back = runGate({ pack, head: b, baseInventory: h, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    expect(back.resolved.map((f) => f.rule)).toContain("NHI-AGENT-SHARES-WORKFLOW-IDENTITY");
+  });
+});
