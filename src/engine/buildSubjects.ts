@@ -1,5 +1,6 @@
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { Incident } from "../load/schema/incident.js";
+import { agentIdentitySteps } from "./stepsByIdentity.js";
 import { agentSubject, identitySubject, incidentSubject, stepSubject, workflowSubject, type Subject } from "./subject.js";
 
 /**
@@ -26,7 +27,7 @@ export function buildSubjects(incident: Incident, inventory: InventoryIndex | un
     if (!a) continue;
     const identity = a.identity ? inventory.identities.get(a.identity) : undefined;
     if (identity) identityIds.add(identity.id);
-    subjects.push(agentSubject(a, identity));
+    subjects.push(agentSubject(a, identity, undefined, agentIdentitySteps(inventory, a.identity)));
   }
   for (const id of [...identityIds].sort()) {
     const identity = inventory.identities.get(id);
@@ -62,7 +63,7 @@ export function inventorySubjects(inventory: InventoryIndex, keep?: (records: Su
   i = 0;
   for (const agent of inventory.agents.values()) {
     const identity = agent.identity ? inventory.identities.get(agent.identity) : undefined;
-    if (!keep || keep({ kind: "agent", agent, identity })) subjects.push(agentSubject(agent, identity, ["agents", i]));
+    if (!keep || keep({ kind: "agent", agent, identity })) subjects.push(agentSubject(agent, identity, ["agents", i], agentIdentitySteps(inventory, agent.identity)));
     i++;
   }
   return subjects;

@@ -1,42 +1,34 @@
 import type { Condition, FactTest } from "../load/schema/rules.js";
 import { factDef, type FactValue } from "./factCatalog.js";
-import type { ConditionInput } from "./evaluateCondition.js";
+import { unknownOn, type ConditionInput } from "./evaluateCondition.js";
+import { UNKNOWN, type Truth } from "./truth.js";
 
-type Holds = (input: ConditionInput) => boolean;
+type Holds = (input: ConditionInput) => Truth;
 
 // Conditions are parsed once per rule pack, so a compiled test can hang off the object itself.
 const compiled = new WeakMap<Condition, Holds>();
 
 /**
- * Whether a condition holds, without the evidence: the same meaning as
- * `evaluateCondition(c, input).holds`, compiled once per condition so that the millions of
- * rule-on-entry tests of a large inventory allocate nothing. Evidence is then built only
- * for the pairs that hold.
+ * Whether a condition holds, without the evidence: the same truth as
+ * `evaluateCondition(c, input).truth` (true, false or unknown), compiled once per condition
+ * so that the millions of rule-on-entry tests of a large inventory allocate nothing.
+ * Evidence is then built only for the pairs that hold or are unknown.
  */
-export function conditionHolds(c: Condition, input: ConditionInput): boolean {
+export function conditionHolds(c: Condition, input: ConditionInput): Truth {
   let f = compiled.get(c);
   if (!f) compiled.set(c, (f = compile(c)));
   return f(input);
 }
 
 function compile(c: Condition): Holds {
-  if ("all" in c) {
-    const parts = c.all.map(compile);
-    return (input) => {
-      for (const p of parts) if (!p(input)) return false;
-      return true;
-    };
-  }
-  if ("any" in c) {
-    const parts = c.any.map(compile);
-    return (input) => {
-      for (const p of parts) if (p(input)) return true;
-      return false;
-    };
-  }
+  if ("all" in c) return combine(c.all.map(compile), false);
+  if ("any" in c) return combine(c.any.map(compile), true);
   if ("not" in c) {
     const inner = compile(c.not);
-    return (input) => !inner(input);
+    return (input) => {
+      const t = inner(input);
+      return t === UNKNOWN ? UNKNOWN : !t;
+    };
   }
   if ("symptom" in c) {
     const code = c.symptom;
@@ -45,12 +37,33 @@ function compile(c: Condition): Holds {
   return compileFact(c);
 }
 
+/**
+ * `all` and `any` are duals: one part equal to `decisive` (false for all, true for any)
+ * decides the whole; otherwise an unknown part leaves it unknown.
+ */
+function combine(parts: readonly Holds[], decisive: boolean): Holds {
+  return (input) => {
+    let out: Truth = !decisive;
+    for (const p of parts) {
+      const t = p(input);
+      if (t === decisive) return decisive;
+      if (t === UNKNOWN) out = UNKNOWN;
+    }
+    return out;
+  };
+}
+
 function compileFact(t: FactTest): Holds {
   const def = factDef(t.fact);
   // Unknown facts are rejected when the rule pack loads; this is only a guard.
   if (!def) return () => false;
   const test = compileTest(t);
-  return ({ subject, ctx }) => test(def.get(subject, ctx));
+  // Whether an unrecorded value leaves this test undecided depends on its operator alone.
+  const undecided = unknownOn(t, undefined);
+  return ({ subject, ctx }) => {
+    const v = def.get(subject, ctx);
+    return v === undefined && undecided ? UNKNOWN : test(v);
+  };
 }
 
 /** One check per operator the test names, in `testValue`'s order (evaluateCondition.ts). */

@@ -1,14 +1,17 @@
 import type { Condition, FactTest } from "../load/schema/rules.js";
-import { factDef, type FactValue } from "./factCatalog.js";
+import { factDef, type FactDef, type FactValue } from "./factCatalog.js";
 import type { EvalContext, Subject } from "./subject.js";
 import { describeSymptom, type SymptomFact } from "./symptomFact.js";
+import { UNKNOWN, type Truth } from "./truth.js";
 
 export interface ConditionResult {
-  holds: boolean;
-  /** What made it hold, one line per leaf; empty when it does not hold. */
+  truth: Truth;
+  /** What made it hold (or left it unknown), one line per leaf; empty when it does not hold. */
   evidence: string[];
-  /** The facts that made it hold, so a finding can point at where they are written. */
+  /** The facts that made it hold or left it unknown, so a finding can point at where they are written. */
   facts: string[];
+  /** Of those, the facts the inventory does not record; empty unless the truth is unknown. */
+  unknown: string[];
 }
 
 export interface ConditionInput {
@@ -17,43 +20,58 @@ export interface ConditionInput {
   symptoms: ReadonlyMap<string, SymptomFact>;
 }
 
-const NO: ConditionResult = { holds: false, evidence: [], facts: [] };
+const NO: ConditionResult = { truth: false, evidence: [], facts: [], unknown: [] };
 
+/**
+ * Three-valued, as `conditionHolds` (which must agree): `all` is false when a part is false,
+ * else unknown when a part is unknown; `any` is true when a part is true, else unknown when
+ * a part is unknown; `not` leaves unknown unknown.
+ */
 export function evaluateCondition(c: Condition, input: ConditionInput): ConditionResult {
   if ("all" in c) {
-    const evidence: string[] = [];
-    const facts: string[] = [];
+    const out: ConditionResult = { truth: true, evidence: [], facts: [], unknown: [] };
     for (const sub of c.all) {
       const r = evaluateCondition(sub, input);
-      if (!r.holds) return NO;
-      evidence.push(...r.evidence);
-      facts.push(...r.facts);
+      if (r.truth === false) return NO;
+      if (r.truth === UNKNOWN) out.truth = UNKNOWN;
+      add(out, r);
     }
-    return { holds: true, evidence, facts };
+    return out;
   }
   if ("any" in c) {
-    const evidence: string[] = [];
-    const facts: string[] = [];
-    let holds = false;
+    // What holds is the evidence; what is unknown only matters when nothing holds.
+    const holds: ConditionResult = { truth: true, evidence: [], facts: [], unknown: [] };
+    const open: ConditionResult = { truth: UNKNOWN, evidence: [], facts: [], unknown: [] };
+    let any: Truth = false;
     for (const sub of c.any) {
       const r = evaluateCondition(sub, input);
-      if (r.holds) {
-        holds = true;
-        evidence.push(...r.evidence);
-        facts.push(...r.facts);
+      if (r.truth === true) {
+        any = true;
+        add(holds, r);
+      } else if (r.truth === UNKNOWN) {
+        if (any === false) any = UNKNOWN;
+        add(open, r);
       }
     }
-    return holds ? { holds, evidence, facts } : NO;
+    return any === true ? holds : any === UNKNOWN ? open : NO;
   }
   if ("not" in c) {
+    const r = evaluateCondition(c.not, input);
     // A negation proves an absence; it adds no evidence line of its own.
-    return evaluateCondition(c.not, input).holds ? NO : { holds: true, evidence: [], facts: [] };
+    if (r.truth === UNKNOWN) return r;
+    return r.truth ? NO : { truth: true, evidence: [], facts: [], unknown: [] };
   }
   if ("symptom" in c) {
     const s = input.symptoms.get(c.symptom);
-    return s ? { holds: true, evidence: [describeSymptom(s)], facts: [] } : NO;
+    return s ? { truth: true, evidence: [describeSymptom(s)], facts: [], unknown: [] } : NO;
   }
   return evaluateFact(c, input);
+}
+
+function add(into: ConditionResult, r: ConditionResult): void {
+  into.evidence.push(...r.evidence);
+  into.facts.push(...r.facts);
+  into.unknown.push(...r.unknown);
 }
 
 function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionResult {
@@ -61,13 +79,34 @@ function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionR
   // Unknown facts are rejected when the rule pack loads; this is only a guard.
   if (!def) return NO;
   const value = def.get(subject, ctx);
-  if (!testValue(t, value)) return NO;
   const owner = def.entity === "identity" && subject.kind !== "identity" && subject.identity
     ? `identity ${subject.identity.id}`
     : def.entity === "workflow" && subject.kind === "step" && subject.workflow
       ? `workflow ${subject.workflow.id}`
       : def.entity === "incident" ? "incident" : subject.label;
-  return { holds: true, evidence: [`${owner}: ${def.label}${typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`}`], facts: [t.fact] };
+  if (unknownOn(t, value)) return { truth: UNKNOWN, evidence: [`${owner}: ${def.label} unknown (${unrecorded(def, subject)})`], facts: [t.fact], unknown: [t.fact] };
+  if (!testValue(t, value)) return NO;
+  const detail = def.detail && value === true ? def.detail(subject) : undefined;
+  const shown = typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`;
+  return { truth: true, evidence: [`${owner}: ${def.label}${shown}${detail ? ` (${detail})` : ""}`], facts: [t.fact], unknown: [] };
+}
+
+/**
+ * A test that needs a value the inventory does not record cannot be decided. `present`
+ * asks about the record itself, and `notEquals` and `excludes` ("not proven equal", "not
+ * proven to contain") already hold on an unknown value, so those stay decided.
+ */
+export function unknownOn(t: FactTest, v: FactValue): boolean {
+  return v === undefined && t.present === undefined && !testValue(t, v);
+}
+
+/** Which fields are missing, in the words of the entry: `credential.lastRotated not recorded`. */
+function unrecorded(def: FactDef, subject: Subject): string {
+  const record = def.entity === "incident" ? undefined : subject[def.entity];
+  if (def.entity !== "incident" && record === undefined) return `no ${def.entity} recorded`;
+  const at = (path: readonly string[]) => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
+  const missing = (def.reads ?? (def.path ? [def.path] : [])).filter((p) => at(p) === undefined).map((p) => p.join("."));
+  return missing.length ? `${missing.join(", ")} not recorded` : "not recorded";
 }
 
 export function showValue(v: FactValue): string {

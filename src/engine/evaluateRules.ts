@@ -1,4 +1,4 @@
-import { severityRank } from "../load/schema/common.js";
+import { severityRank, type Severity } from "../load/schema/common.js";
 import type { Condition, Rule } from "../load/schema/rules.js";
 import { conditionHolds } from "./conditionHolds.js";
 import { evaluateCondition } from "./evaluateCondition.js";
@@ -6,6 +6,8 @@ import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Finding } from "./types.js";
 import { compareStrings } from "./compare.js";
+import { UNKNOWN } from "./truth.js";
+import { unknownWording } from "./unknownWording.js";
 
 /** Whether a condition looks at the incident's symptoms at all (outside a negation). */
 export function testsSymptoms(c: Condition): boolean {
@@ -24,19 +26,26 @@ function unique(xs: string[]): string[] {
   return xs;
 }
 
-/** One rule that holds on one subject, with what made it hold. */
+/** One rule that holds on one subject (or is unknown there), with what made it so. */
 export interface Holding {
   rule: Rule;
   basis: Finding["basis"];
   subject: Subject;
+  /** The rule's title and severity, or its `whenUnknown` wording when the finding is unknown. */
+  title: string;
+  severity: Severity;
   evidence: string[];
   facts: string[];
+  /** Set only on an unknown finding: the facts its condition needed that the inventory does not record. */
+  unknown?: string[];
 }
 
 /**
- * Calls `emit` for every rule that holds on every subject it applies to. The cheap test
- * comes first: evidence is built only for the pairs that hold, and the caller builds its
- * own finding from it, so a large inventory makes one object per finding, not two.
+ * Calls `emit` for every rule that holds on every subject it applies to, and for every rule
+ * whose condition is unknown there unless the rule says why unknown is safe for it
+ * (`unknownSafe`). The cheap test comes first: evidence is built only for those pairs, and
+ * the caller builds its own finding from it, so a large inventory makes one object per
+ * finding, not two.
  */
 export function forEachHolding(
   rules: readonly Rule[],
@@ -54,9 +63,13 @@ export function forEachHolding(
   for (const subject of subjects) {
     const input = { subject, ctx, symptoms };
     for (const { rule, basis } of bySubjectKind.get(subject.kind) ?? []) {
-      if (!conditionHolds(rule.when, input)) continue;
+      const truth = conditionHolds(rule.when, input);
+      if (truth === false || (truth === UNKNOWN && rule.unknownSafe !== undefined)) continue;
       const r = evaluateCondition(rule.when, input);
-      emit({ rule, basis, subject, evidence: unique(r.evidence), facts: unique(r.facts) });
+      const evidence = unique(r.evidence);
+      const facts = unique(r.facts);
+      if (truth === true) emit({ rule, basis, subject, title: rule.title, severity: rule.severity, evidence, facts });
+      else emit({ rule, basis, subject, ...unknownWording(rule), evidence, facts, unknown: unique(r.unknown) });
     }
   }
 }
@@ -68,17 +81,18 @@ export function evaluateRules(
   ctx: EvalContext,
 ): Finding[] {
   const findings: Finding[] = [];
-  forEachHolding(rules, subjects, symptoms, ctx, ({ rule, basis, subject, evidence, facts }) =>
+  forEachHolding(rules, subjects, symptoms, ctx, ({ rule, basis, subject, title, severity, evidence, facts, unknown }) =>
     findings.push({
       rule: rule.id,
       basis,
-      title: rule.title,
+      title,
       defect: rule.defect,
-      severity: rule.severity,
+      severity,
       weight: rule.weight,
       subject: subject.ref,
       evidence,
       facts,
+      ...(unknown ? { unknown } : {}),
       // Shared with the rule, never mutated: a 100k inventory yields ~250k findings.
       refs: rule.refs,
       controls: rule.controls,

@@ -3,6 +3,7 @@ import { durationSeconds } from "../load/schema/common.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
 import { holdsMarker, redactedPathAt } from "../redact/redactedPath.js";
+import { parseUtc } from "./parseUtc.js";
 
 export type FactValue = string | number | boolean | readonly string[] | undefined;
 export type FactType = "boolean" | "number" | "string" | "list";
@@ -17,6 +18,12 @@ export interface FactDef {
   description: string;
   /** Where the fact is written inside its entity's entry, so a finding can point at the line. */
   path?: readonly string[];
+  /** Every field the value is computed from, when more than `path`: an unknown value names those missing. */
+  reads?: ReadonlyArray<readonly string[]>;
+  /** Never unknown where its entity is there: computed from the whole entry, not read from a field. */
+  alwaysKnown?: true;
+  /** More for an evidence line than the value says: which steps, say, when the value is yes. */
+  detail?(subject: Subject): string | undefined;
   /** For a fact whose place differs from entry to entry: where it is, inside the entry at `entry` of the document's `data`. */
   locate?(data: unknown, entry: ReadonlyArray<string | number>): ReadonlyArray<string | number> | undefined;
   /** Allowed values for string facts, so rule packs cannot compare against a typo. */
@@ -27,11 +34,6 @@ export interface FactDef {
 const DAY_MS = 86_400_000;
 const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
-
-/** A date-time without a zone is read as UTC, so ages do not change with TZ. */
-export function parseUtc(date: string): number {
-  return Date.parse(date.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/i.test(date) ? `${date}Z` : date);
-}
 
 function days(from: string | undefined, ctx: EvalContext): number | undefined {
   if (from === undefined) return undefined;
@@ -48,7 +50,7 @@ const STEPS = new Set(["steps"]);
  */
 function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", skip?: ReadonlySet<string>): FactDef {
   return {
-    entity, type: "boolean", label: "credential-like value written in its entry (redacted)",
+    entity, type: "boolean", label: "credential-like value written in its entry (redacted)", alwaysKnown: true,
     description: `A value in the ${entity}'s own entry looks like a credential (key, token, password, private key); it is redacted in every output.`,
     locate: (data, entry) => redactedPathAt(data, entry, skip),
     get: (s) => {
@@ -60,7 +62,7 @@ function secretValueInFile(entity: "identity" | "workflow" | "step" | "agent", s
 
 export const FACTS = {
   "incident.active": {
-    entity: "incident", type: "boolean", label: "active",
+    entity: "incident", type: "boolean", label: "active", alwaysKnown: true,
     description: "The incident says a compromise is ongoing.",
     get: (_s, ctx) => ctx.active,
   },
@@ -128,6 +130,7 @@ export const FACTS = {
   },
   "identity.credential.overdue": {
     entity: "identity", type: "boolean", label: "credential past its max age", path: ["credential", "lastRotated"],
+    reads: [["credential", "lastRotated"], ["credential", "maxAge"]],
     description: "The credential is older than its maxAge.",
     get: (s, ctx) => {
       const c = s.identity?.credential;
@@ -238,6 +241,12 @@ export const FACTS = {
     entity: "agent", type: "boolean", label: "runtime authorization", path: ["runtimeAuthorization"],
     description: "Each tool call is authorized at request time.",
     get: (s) => s.agent?.runtimeAuthorization,
+  },
+  "agent.identityUsedBySteps": {
+    entity: "agent", type: "boolean", label: "identity also used by workflow steps", path: ["identity"],
+    description: "The identity the agent acts as is also the identity of a workflow step; unknown when the agent names no identity.",
+    get: (s) => (s.agent === undefined || s.identitySteps === undefined ? undefined : s.identitySteps.length > 0),
+    detail: (s) => s.identitySteps?.join(", "),
   },
   "agent.secretValueInFile": secretValueInFile("agent"),
 } satisfies Record<string, FactDef>;

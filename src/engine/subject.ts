@@ -14,6 +14,8 @@ export interface Subject {
   agent?: Agent;
   /** Where its entry is in the inventory document, when the subject was listed from it (the gate). */
   path?: ReadonlyArray<string | number>;
+  /** For an agent that names its identity: the steps (`workflow/step`) acting as that identity too. */
+  identitySteps?: readonly string[];
 }
 
 export interface EvalContext {
@@ -50,6 +52,6 @@ export function stepSubject(workflow: Workflow, step: Step, identity: Identity |
     path,
   };
 }
-export function agentSubject(agent: Agent, identity: Identity | undefined, path?: At): Subject {
-  return { kind: "agent", ref: `agent:${agent.id}`, label: `agent ${agent.id}`, agent, identity, path };
+export function agentSubject(agent: Agent, identity: Identity | undefined, path?: At, identitySteps?: readonly string[]): Subject {
+  return { kind: "agent", ref: `agent:${agent.id}`, label: `agent ${agent.id}`, agent, identity, path, identitySteps };
 }

@@ -37,9 +37,11 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
   const subjects = buildSubjects(incident, inventory);
   const ctx = { active, now: opts.now };
   const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx);
-  const scores = scoreFindings(findings);
+  // What the inventory does not record is reported, never weighed as if it had been seen.
+  const known = findings.filter((f) => !f.unknown);
+  const scores = scoreFindings(known);
   const decision = classify(scores);
-  const { contain, plan } = buildPlan(findings, decision, pack);
+  const { contain, plan } = buildPlan(known, decision, pack);
   return {
     incident: incident.id,
     ...(incident.title ? { title: incident.title } : {}),
@@ -47,7 +49,7 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
     active,
     decision,
     scores,
-    rationale: rationale(decision, scores, findings, plan, active),
+    rationale: rationale(decision, scores, known, plan, active),
     symptoms,
     findings,
     contain,

@@ -20,6 +20,12 @@ export interface Finding {
   evidence: string[];
   /** Fact names that made the rule hold, so a finding can point at where they are written. */
   facts: string[];
+  /**
+   * Set only on an unknown finding: the facts its condition needed that the inventory does
+   * not record. Such a finding is shown, and counts for --fail-on, but it is no evidence:
+   * it scores nothing and calls for no plan step.
+   */
+  unknown?: string[];
   refs: string[];
   controls: string[];
 }

@@ -1,4 +1,4 @@
-import { parseUtc } from "../engine/factCatalog.js";
+import { parseUtc } from "../engine/parseUtc.js";
 import type { LocatedWaiver } from "../load/loadWaivers.js";
 import { subjectMatcher } from "./matchSubject.js";
 import type { ExpiredWaiver, GateFinding, WaivedFinding, WaiverRef } from "./types.js";

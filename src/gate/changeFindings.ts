@@ -1,5 +1,6 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
 import { evaluateCondition, showValue } from "../engine/evaluateCondition.js";
+import { UNKNOWN } from "../engine/truth.js";
 import { factDef, type FactValue } from "../engine/factCatalog.js";
 import type { EvalContext, Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
@@ -57,11 +58,13 @@ export function changeFindings(
       const now_ = def.get(subject, ctx);
       const moved = compareValues(rule, was, now_);
       if (!moved) continue;
+      // A guard the head entry leaves undecided does not excuse the change: it is reported, as unknown.
       const guard = rule.when ? evaluateCondition(rule.when, { subject, ctx, symptoms: new Map() }) : undefined;
-      if (guard && !guard.holds) continue;
+      if (guard && guard.truth === false) continue;
       out.push({
         origin: "change",
         ...findingHeader(rule, subject.ref),
+        ...(guard?.truth === UNKNOWN ? { unknown: guard.unknown } : {}),
         evidence: [`${subject.label}: ${def.label} ${moved}`, ...(guard?.evidence ?? [])],
         controls: [...rule.controls],
         refs: [...rule.refs],

@@ -2,6 +2,7 @@ import { inventorySubjects, type SubjectRecords } from "../engine/buildSubjects.
 import type { Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import { sameData } from "./sameData.js";
+import { stepsByIdentity } from "../engine/stepsByIdentity.js";
 
 export interface Changed {
   /** Head subjects absent from the base or reading different records there, in head order. */
@@ -75,8 +76,9 @@ function changedRecords<T extends { id: string }>(head: readonly T[], base: read
 
 /**
  * The subjects whose findings can differ between base and head. A rule sees only a
- * subject's records (identity, workflow with its steps, agent) and the date, so a subject
- * whose records are all the same on both sides has the same findings there. Records are
+ * subject's records (identity, workflow with its steps, agent; for an agent, also the steps
+ * acting as its identity) and the date, so a subject whose records are all the same on both
+ * sides has the same findings there. Records are
  * compared once each, not once per subject that reads them, and base subjects are built
  * only for what changed: the base of a 100k inventory costs a second parse and little more.
  */
@@ -84,6 +86,17 @@ export function changedSubjects(head: InventoryIndex, base: InventoryIndex, head
   const identities = changedRecords([...head.identities.values()], [...base.identities.values()]);
   const workflows = changedRecords([...head.workflows.values()], [...base.workflows.values()]);
   const agents = changedRecords([...head.agents.values()], [...base.agents.values()]);
+  // An agent also reads which steps act as its identity, which only a changed workflow can
+  // change: only for the identities such a workflow's steps name are the two lists compared.
+  const stepIdentities = new Set<string>();
+  for (const w of [...workflows.head, ...workflows.base]) for (const step of w.steps ?? []) if (step.identity !== undefined) stepIdentities.add(step.identity);
+  const moved = new Map<string, boolean>();
+  const stepsMoved = (id: string | undefined): boolean => {
+    if (id === undefined || !stepIdentities.has(id)) return false;
+    let m = moved.get(id);
+    if (m === undefined) moved.set(id, (m = !sameData(stepsByIdentity(head).get(id) ?? [], stepsByIdentity(base).get(id) ?? [])));
+    return m;
+  };
   // A workflow's comparison covers its steps; a step or agent also reads the identity it acts as.
   const changedOn =
     (side: "head" | "base") =>
@@ -97,7 +110,7 @@ export function changedSubjects(head: InventoryIndex, base: InventoryIndex, head
         case "step":
           return workflows[side].has(s.workflow!) || identity;
         case "agent":
-          return agents[side].has(s.agent!) || identity;
+          return agents[side].has(s.agent!) || identity || stepsMoved(s.agent!.identity);
         default:
           return true;
       }

@@ -17,15 +17,16 @@ export function postureFindings(pack: RulePack, inventory: InventoryIndex, now: 
   const rules = pack.rules.filter((r) => r.scope === "inventory");
   const ctx: EvalContext = { active: false, now };
   const out: GateFinding[] = [];
-  forEachHolding(rules, subjects, NO_SYMPTOMS, ctx, ({ rule, subject, evidence, facts }) =>
+  forEachHolding(rules, subjects, NO_SYMPTOMS, ctx, (h) =>
     out.push({
       origin: "posture",
-      ...findingHeader(rule, subject.ref),
-      evidence,
+      ...findingHeader(h.rule, h.subject.ref, h),
+      ...(h.unknown ? { unknown: h.unknown } : {}),
+      evidence: h.evidence,
       // Shared with the rule, never mutated.
-      controls: rule.controls,
-      refs: rule.refs,
-      location: locateFinding(inventory, subject, facts),
+      controls: h.rule.controls,
+      refs: h.rule.refs,
+      location: locateFinding(inventory, h.subject, h.facts),
     }),
   );
   return out;

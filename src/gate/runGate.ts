@@ -1,5 +1,6 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
 import { compareStrings } from "../engine/compare.js";
+import { formatUtc } from "../engine/formatUtc.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { LocatedWaiver } from "../load/loadWaivers.js";
 import type { RulePack } from "../load/rulePack.js";
@@ -51,8 +52,9 @@ function bySeverityThenPlace(a: GateFinding, b: GateFinding): number {
 }
 
 /**
- * Without a base every finding is new. With one, findings are matched by fingerprint;
- * changes to entries present in both are new by definition. Only new, unwaived findings
+ * Without a base every finding is new. With one, findings are matched by fingerprint (one
+ * that grew graver since the base counts as new); changes to entries present in both are
+ * new by definition. Only new, unwaived findings
  * at or above `failOn` fail the gate (and, with `strict`, stale or expired waivers).
  */
 export function runGate(input: GateInput): GateResult {
@@ -68,9 +70,13 @@ export function runGate(input: GateInput): GateResult {
   // A changed head subject's base partner, when it has one, is a changed base subject too.
   const changes = input.baseInventory && changed ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, changed.base, changed.head) : [];
 
+  // The same fingerprint at a graver severity than in the base (an unknown the base had,
+  // now known to be worse) is what this change added: new, not existing.
+  const baseRank = new Map(base.map((f) => [f.fingerprint, severityRank(f.severity)]));
+  const inBase = (f: GateFinding) => baseKeys.has(f.fingerprint) && severityRank(f.severity) <= (baseRank.get(f.fingerprint) ?? Number.POSITIVE_INFINITY);
   const found = {
-    new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes],
-    existing: head.filter((f) => baseKeys.has(f.fingerprint)),
+    new: [...head.filter((f) => !inBase(f)), ...changes],
+    existing: head.filter(inBase),
   };
   const resolved = base.filter((f) => !headKeys.has(f.fingerprint));
   const w = applyWaivers(found, input.waivers, input.now);
@@ -84,7 +90,7 @@ export function runGate(input: GateInput): GateResult {
     inventory: input.head.file,
     base: input.base,
     ...(input.waiversFile !== undefined ? { waivers: input.waiversFile } : {}),
-    now: new Date(input.now).toISOString().slice(0, 10),
+    now: formatUtc(input.now),
     configChanges: [...(input.configChanges ?? [])],
     failing: failing.sort(bySeverityThenPlace),
     new: w.open.new.sort(bySeverityThenPlace),

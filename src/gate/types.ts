@@ -15,6 +15,8 @@ interface FindingBase {
   defect: Defect;
   severity: Severity;
   subject: string;
+  /** Set only on an unknown finding: the facts its rule needed that the inventory does not record. */
+  unknown?: string[];
   evidence: string[];
   controls: string[];
   refs: string[];
@@ -60,7 +62,7 @@ export interface GateResult {
   base: BaseState;
   /** The waivers file, when one was given. */
   waivers?: string;
-  /** The reference date for ages and expiry, YYYY-MM-DD (UTC), so a run can be reproduced. */
+  /** The reference date for ages and expiry, as `--now` takes it (YYYY-MM-DD, or a UTC date-time when not midnight), so a run can be reproduced. */
   now: string;
   /** Rules the project config turned off or re-graded, in words. */
   configChanges: string[];

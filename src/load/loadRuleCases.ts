@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { parseUtc } from "../engine/factCatalog.js";
+import { parseUtc } from "../engine/parseUtc.js";
 import { didYouMean } from "./closest.js";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
@@ -47,7 +47,7 @@ function crossChecks(file: string, pack: RulePack, inventory: InventoryState) {
         if (first !== undefined) err(at("name"), `duplicate case name "${c.name}" (also case ${first + 1}): names are how results are reported`);
         else seen.set(c.name, ci);
       }
-      for (const field of ["fires", "silent"] as const) {
+      for (const field of ["fires", "silent", "unknown"] as const) {
         list(c[field]).forEach((id, i) => {
           if (typeof id !== "string" || ruleIds.has(id)) return;
           err(

@@ -1,8 +1,10 @@
 import { stem } from "../engine/detectSymptoms.js";
 import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.js";
+import { mayBeUnknown } from "../engine/mayBeUnknown.js";
 import { didYouMean } from "./closest.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { PACK_LIMITS, type CatalogEntry, type Origin } from "./rulePack.js";
+import { severityRank } from "./schema/common.js";
 import { OPERATORS, type ChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
@@ -94,6 +96,7 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
     checkConditionBounds(r, err);
     checkCondition(r.value.when, ["when"], r, symptomCodes, err);
     if (r.value.scope === "inventory") checkInventoryScope(r, err);
+    checkUnknown(r, err);
   }
   for (const c of p.changes) {
     checkRefs(c, c.value.refs);
@@ -111,6 +114,18 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
 }
 
 type Err = (l: Located<unknown>, sub: Path, message: string) => void;
+
+/** A rule either fires as unknown or says why unknown is safe, not both; unknown is never graver than known. */
+function checkUnknown(r: Located<Rule>, err: Err): void {
+  const { whenUnknown, unknownSafe, severity, id, when } = r.value;
+  if ((whenUnknown || unknownSafe !== undefined) && !mayBeUnknown(when, r.value.subject)) {
+    err(r, [whenUnknown ? "whenUnknown" : "unknownSafe"], `rule ${id} says what it does when a fact is unknown, but its condition is always decided (it tests no fact that an unrecorded value leaves open)`);
+  }
+  if (whenUnknown && unknownSafe !== undefined) err(r, ["unknownSafe"], `rule ${id} has both whenUnknown and unknownSafe: say either what it reports when a fact is unknown, or why unknown is safe`);
+  if (whenUnknown?.severity !== undefined && severityRank(whenUnknown.severity) > severityRank(severity)) {
+    err(r, ["whenUnknown", "severity"], `whenUnknown severity ${whenUnknown.severity} is graver than the rule's own ${severity}: a fact that is not recorded cannot weigh more than one that is`);
+  }
+}
 
 /** A change rule compares one fact; its kind must suit the fact's type. */
 function checkChange(c: Located<ChangeRule>, err: Err): void {

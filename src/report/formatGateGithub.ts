@@ -1,5 +1,6 @@
 import type { GateFinding, Location } from "../gate/types.js";
 import type { GateReport } from "./GateReport.js";
+import { unknownMark } from "./unknownMark.js";
 
 /** GitHub's own escaping for workflow command data (actions/toolkit, command.ts). */
 function escapeData(s: string): string {
@@ -27,7 +28,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function annotation(kind: "error" | "warning", f: GateFinding, report: GateReport, note: string): string {
   const controls = f.controls.map((c) => report.pack.controls.get(c)?.title ?? c).join(", ");
   const message = `${f.subject}: ${f.evidence.join("; ")}${controls ? ` → ${controls}` : ""}${note}`;
-  return command(kind, [...where(f.location), ["title", `${f.rule} ${f.title}`]], message);
+  return command(kind, [...where(f.location), ["title", `${f.rule} ${f.title}${unknownMark(f)}`]], message);
 }
 
 /**

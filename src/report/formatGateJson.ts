@@ -16,6 +16,7 @@ export function gateFindingDocument(f: GateFinding | WaivedFinding, extra: Recor
     file: f.location.file,
     line: f.location.line,
     column: f.location.column,
+    ...(f.unknown ? { unknown: f.unknown } : {}),
     ...extra,
     ...(f.origin === "change" ? { before: f.before, after: f.after } : {}),
     evidence: f.evidence,

@@ -1,5 +1,6 @@
 import type { GateFinding, WaiverRef } from "../gate/types.js";
 import { gateRules, type GateReport, type GateRuleInfo } from "./GateReport.js";
+import { unknownMark } from "./unknownMark.js";
 
 /** Everything outside XML 1.0's Char production, lone surrogates included, which no parser accepts even escaped. */
 const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -15,7 +16,8 @@ function xmlAttr(s: string): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const line = (f: GateFinding) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.subject} — ${f.evidence.join("; ")}`;
+// A test case is named by the rule's title; an unknown finding has words of its own, so it says them.
+const line = (f: GateFinding) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.subject}${f.unknown ? `${unknownMark(f)} ${f.title}` : ""} — ${f.evidence.join("; ")}`;
 const waiverLine = (w: WaiverRef) => `${w.location.file}:${w.location.line}:${w.location.column} ${w.subject}`;
 
 interface Case {

@@ -1,5 +1,6 @@
 import type { GateFinding, GateResult, WaivedFinding, WaiverRef } from "../gate/types.js";
 import { baseLine, type GateReport } from "./GateReport.js";
+import { unknownMark } from "./unknownMark.js";
 
 /**
  * User-written text (ids, reasons, paths) as inert Markdown: HTML becomes entities, Markdown
@@ -34,7 +35,7 @@ function shell(s: string): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const them = (n: number) => (n === 1 ? "it" : "them");
 const where = (f: { location: { file: string; line: number } }) => md(`${f.location.file}:${f.location.line}`);
-const rule = (f: GateFinding) => `**${md(f.rule)}** ${md(f.title)}`;
+const rule = (f: GateFinding) => `**${md(f.rule)}** ${md(f.title)}${unknownMark(f)}`;
 // A change's evidence line already says what it was and what it became.
 const why = (f: GateFinding) => md(f.evidence.join("; "));
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;

@@ -3,6 +3,7 @@ import type { Log, Notification, Result } from "sarif";
 import type { GateFinding, WaivedFinding, WaiverRef } from "../gate/types.js";
 import { gateRules, type GateReport } from "./GateReport.js";
 import { descriptor, INFORMATION_URI, LEVEL, physical } from "./sarifParts.js";
+import { unknownMark } from "./unknownMark.js";
 
 interface ResultContext {
   index: ReadonlyMap<string, number>;
@@ -16,7 +17,7 @@ function result(f: GateFinding | WaivedFinding, status: "new" | "existing", ctx:
     ruleId: f.rule,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVEL[f.severity],
-    message: { text: `${f.title}: ${f.subject}${f.evidence.length ? ` (${f.evidence.join("; ")})` : ""}.` },
+    message: { text: `${f.title}${unknownMark(f)}: ${f.subject}${f.evidence.length ? ` (${f.evidence.join("; ")})` : ""}.` },
     locations: [{ physicalLocation: physical(f.location) }],
     partialFingerprints: { "nhiTriage/v1": f.fingerprint },
     ...(ctx.withBaseline ? { baselineState: status === "new" ? ("new" as const) : ("unchanged" as const) } : {}),
@@ -26,6 +27,7 @@ function result(f: GateFinding | WaivedFinding, status: "new" | "existing", ctx:
       severity: f.severity,
       defect: f.defect,
       fails: ctx.failing.has(f.fingerprint),
+      ...(f.unknown ? { unknown: f.unknown } : {}),
       ...(f.origin === "change" ? { before: f.before, after: f.after } : {}),
     },
   };

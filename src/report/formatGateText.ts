@@ -2,6 +2,7 @@ import type { ExpiredWaiver, GateFinding, WaiverRef } from "../gate/types.js";
 import { baseLine, type GateReport } from "./GateReport.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
+import { unknownMark } from "./unknownMark.js";
 
 const WIDTH = 92;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -14,7 +15,7 @@ function severity(sev: string, s: Style): string {
 
 function finding(f: GateFinding, fails: boolean, report: GateReport): string[] {
   const { pack, style: s, result } = report;
-  const lines = [`  ${at(f.location)}  ${severity(f.severity, s)} ${s.bold(f.rule)}  ${f.subject}`];
+  const lines = [`  ${at(f.location)}  ${severity(f.severity, s)} ${s.bold(f.rule)}  ${f.subject}${unknownMark(f)}`];
   lines.push(`      ${f.title}${fails ? "" : s.dim(`  (below ${result.failOn}: reported, does not fail the gate)`)}`);
   for (const e of f.evidence) lines.push(wrap(s.dim(e), WIDTH + 20, "      "));
   for (const c of f.controls) lines.push(`      → ${pack.controls.get(c)?.title ?? c}  ${s.dim(c)}`);

@@ -1,6 +1,7 @@
 import type { Triage } from "../engine/types.js";
 import type { RulePack } from "../load/rulePack.js";
 import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
+import { unknownMark } from "./unknownMark.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -21,7 +22,7 @@ function triageMarkdown(t: Triage, pack: RulePack): string {
   if (t.findings.length) {
     out.push("", "### Findings", "", "| Severity | Rule | Subject | Evidence |", "|---|---|---|---|");
     for (const f of t.findings) {
-      out.push(`| ${f.severity} | \`${f.rule}\` ${esc(f.title)} | \`${f.subject}\` | ${esc(f.evidence.join("; "))} |`);
+      out.push(`| ${f.severity}${unknownMark(f)} | \`${f.rule}\` ${esc(f.title)} | \`${f.subject}\` | ${esc(f.evidence.join("; "))} |`);
     }
   }
   return out.join("\n");

@@ -1,6 +1,6 @@
 import type { Origin } from "../load/rulePack.js";
 import { PLAIN, type Style } from "./style.js";
-import type { ControlView, RefView, RuleView } from "./ruleView.js";
+import { unknownLine, type ControlView, type RefView, type RuleView } from "./ruleView.js";
 import { wrap } from "./wrap.js";
 
 const WIDTH = 92;
@@ -63,6 +63,7 @@ export function formatRuleShow(v: RuleView, style: Style = PLAIN, label: (file: 
     out.push(...section("Only when (on the head entry)", (v.when ?? []).map((l) => `  ${l}`), s));
   } else {
     out.push(...section("When", (v.when ?? []).map((l) => `  ${l}`), s));
+    if (v.unknown) out.push(...section("When a fact it needs is not recorded", [wrap(unknownLine(v.unknown), WIDTH, "  ")], s));
   }
   out.push(
     ...section(
@@ -78,7 +79,8 @@ export function formatRuleShow(v: RuleView, style: Style = PLAIN, label: (file: 
   out.push(...section("References", refLines(v.refs), s));
   const kw = Math.max(0, ...v.encodes.map((e) => e.key.length));
   out.push(...section("Encodes", v.encodes.map((e) => `  ${e.key.padEnd(kw)}  ${e.text}`), s));
-  const cases = v.cases.map((c) => `  ${c.expect === "fires" ? s.green("fires       ") : s.dim("stays silent")}  ${c.name}  ${s.dim(`(${c.file})`)}`);
+  const expect = { fires: s.green("fires       "), unknown: s.yellow("unknown     "), silent: s.dim("stays silent") };
+  const cases = v.cases.map((c) => `  ${expect[c.expect]}  ${c.name}  ${s.dim(`(${c.file})`)}`);
   // Cases run incidents; a change rule compares two inventories, so none can exercise it.
   if (v.scope !== "change") out.push(...section("Cases", cases.length ? cases : [s.yellow("  none: no rule case exercises this rule")], s));
   return `${out.join("\n")}\n`;

@@ -6,6 +6,7 @@ import type { Location } from "../gate/types.js";
 import { subjectKindOf } from "../engine/subject.js";
 import type { AnalyzeReport } from "./AnalyzeReport.js";
 import { descriptor, INFORMATION_URI, LEVEL, physical } from "./sarifParts.js";
+import { unknownMark } from "./unknownMark.js";
 
 /** An inventory finding points at its entry in the inventory; the rest at the incident file. */
 function where(f: Finding, t: Triage, report: AnalyzeReport): Location {
@@ -30,10 +31,10 @@ export function formatSarif(report: AnalyzeReport): string {
       ruleId: f.rule,
       ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule)! } : {}),
       level: LEVEL[f.severity],
-      message: { text: `${t.incident} (${t.decision.decision}): ${f.title}: ${f.subject}${f.evidence.length ? ` (${f.evidence.join("; ")})` : ""}.` },
+      message: { text: `${t.incident} (${t.decision.decision}): ${f.title}${unknownMark(f)}: ${f.subject}${f.evidence.length ? ` (${f.evidence.join("; ")})` : ""}.` },
       locations: [{ physicalLocation: physical(where(f, t, report)) }],
       partialFingerprints: { "nhiTriage/v1": fingerprint(f.rule, `${t.incident}|${f.subject}`) },
-      properties: { incident: t.incident, decision: t.decision.decision, basis: f.basis, subject: f.subject, defect: f.defect, severity: f.severity },
+      properties: { incident: t.incident, decision: t.decision.decision, basis: f.basis, subject: f.subject, defect: f.defect, severity: f.severity, ...(f.unknown ? { unknown: f.unknown } : {}) },
     })),
   );
   const notifications: Notification[] = report.errors.map((d) => ({

@@ -4,6 +4,7 @@ import type { RulePack } from "../load/rulePack.js";
 import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
+import { unknownMark } from "./unknownMark.js";
 
 const WIDTH = 92;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -64,8 +65,9 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
     out.push("");
     out.push(s.bold("Findings"));
     for (const f of t.findings) {
-      out.push(`  ${severityColour(f.severity, s)(f.severity.toUpperCase().padEnd(8))} ${s.bold(f.rule)}  ${f.title}`);
-      out.push(s.dim(`           ${f.defect} · ${f.basis === "posture" ? `posture, weight ${f.weight}×½` : `weight ${f.weight}`} · ${f.subject}`));
+      out.push(`  ${severityColour(f.severity, s)(f.severity.toUpperCase().padEnd(8))} ${s.bold(f.rule)}  ${f.title}${unknownMark(f)}`);
+      const weight = f.unknown ? "unknown, not scored" : f.basis === "posture" ? `posture, weight ${f.weight}×½` : `weight ${f.weight}`;
+      out.push(s.dim(`           ${f.defect} · ${weight} · ${f.subject}`));
       for (const e of f.evidence) out.push(wrap(`- ${e}`, WIDTH, "           "));
     }
   }

@@ -2,7 +2,7 @@ import { compareStrings } from "../engine/compare.js";
 import type { RulePack } from "../load/rulePack.js";
 import { LAYERS } from "../load/schema/rules.js";
 import { listRules, type RuleListEntry } from "./listRules.js";
-import { controlView, findRule, ruleView, type ControlLink, type ControlView, type RefView, type RuleCaseSet, type RuleView } from "./ruleView.js";
+import { controlView, findRule, ruleView, unknownLine, type ControlLink, type ControlView, type RefView, type RuleCaseSet, type RuleView } from "./ruleView.js";
 
 export interface RuleDocsOptions {
   /** A source file's path relative to the repository root; without it, pages do not link to the YAML. */
@@ -18,6 +18,7 @@ const SCOPE_NOTE = {
 } as const;
 
 /** Markdown's own characters in prose from YAML, so a title can never turn into markup. */
+const CASE_WORDS = { fires: "fires", unknown: "fires as unknown", silent: "stays silent" } as const;
 const md = (s: string) => s.replace(/[\\`*_[\]<|]/g, (c) => `\\${c}`);
 const page = (id: string) => `${id}.md`;
 const linkTo = (id: string) => `[${id}](${page(id)})`;
@@ -75,6 +76,7 @@ function rulePage(v: RuleView, opts: RuleDocsOptions): string {
     );
   }
   if (v.when) out.push(...section(v.change ? "Only when (on the head entry)" : "When", ["```text", ...v.when, "```"]));
+  if (v.unknown) out.push(...section("When a fact it needs is not recorded", [md(unknownLine(v.unknown))]));
   out.push(
     ...section(
       "Controls",
@@ -86,7 +88,7 @@ function rulePage(v: RuleView, opts: RuleDocsOptions): string {
   );
   out.push(...section("References", refTable(v.refs)));
   out.push(...section("Encodes", v.encodes.map((e) => `- \`${e.key}\`: ${md(e.text)}`)));
-  const cases = v.cases.map((c) => `- ${c.expect === "fires" ? "fires" : "stays silent"}: ${md(c.name)} (\`${c.file}\`)`);
+  const cases = v.cases.map((c) => `- ${CASE_WORDS[c.expect]}: ${md(c.name)} (\`${c.file}\`)`);
   // Cases run incidents; a change rule compares two inventories, so none can exercise it.
   if (v.scope !== "change") out.push(...section("Cases", cases.length ? cases : ["No rule case exercises this rule."]));
   return `${out.join("\n")}\n`;

@@ -4,11 +4,13 @@ import type { RuleCase } from "../load/schema/cases.js";
 import type { ChangeKind, ChangeRule, Condition, Defect, Layer, Rule } from "../load/schema/rules.js";
 import type { Severity } from "../load/severity.js";
 import { renderCondition } from "./renderCondition.js";
+import { mayBeUnknown } from "../engine/mayBeUnknown.js";
+import { unknownWording } from "../engine/unknownWording.js";
 
 /** The cases of one file; `file` is already the label to show (a path relative to something stable). */
 export interface RuleCaseSet {
   file: string;
-  cases: ReadonlyArray<Pick<RuleCase, "name" | "fires" | "silent">>;
+  cases: ReadonlyArray<Pick<RuleCase, "name" | "fires" | "silent" | "unknown">>;
 }
 
 export type RuleScope = "incident" | "inventory" | "change";
@@ -35,7 +37,7 @@ export interface ControlSummary extends ControlLink {
 export interface CaseMention {
   name: string;
   file: string;
-  expect: "fires" | "silent";
+  expect: "fires" | "silent" | "unknown";
 }
 
 /** Everything `rules show` and the generated rule page say about one rule, from the pack alone. */
@@ -52,6 +54,8 @@ export interface RuleView {
   /** The condition as renderCondition lines; for a change rule, its optional extra condition. */
   when?: string[];
   change?: { fact: string; change: ChangeKind; scale?: string[] };
+  /** What the rule does when a fact its condition needs is not recorded. */
+  unknown?: { fires: { title: string; severity: Severity } } | { safe: string };
   controls: ControlSummary[];
   refs: RefView[];
   encodes: Array<{ key: string; text: string }>;
@@ -66,6 +70,11 @@ export interface ControlView extends ControlSummary {
   /** Rules (of any scope) whose plan calls for this control. */
   calledFor: Array<{ id: string; title: string; scope: RuleScope }>;
   origin?: Origin;
+}
+
+/** What `rules show` and the rule pages say a rule does on an unrecorded fact. */
+export function unknownLine(u: NonNullable<RuleView["unknown"]>): string {
+  return "safe" in u ? `Stays silent; unknown is safe here: ${u.safe}` : `Fires as unknown (${u.fires.severity}): ${u.fires.title}`;
 }
 
 export function ruleScope(r: Rule | ChangeRule): RuleScope {
@@ -93,6 +102,7 @@ function mentions(id: string, caseSets: readonly RuleCaseSet[]): CaseMention[] {
     set.cases.flatMap((c) => [
       ...((c.fires ?? []).includes(id) ? [{ name: c.name, file: set.file, expect: "fires" as const }] : []),
       ...((c.silent ?? []).includes(id) ? [{ name: c.name, file: set.file, expect: "silent" as const }] : []),
+      ...((c.unknown ?? []).includes(id) ? [{ name: c.name, file: set.file, expect: "unknown" as const }] : []),
     ]),
   );
 }
@@ -127,7 +137,8 @@ export function ruleView(pack: RulePack, rule: Rule | ChangeRule, caseSets: read
     return { ...base, change, encodes: [] };
   }
   const encodes = (rule.encodes ?? []).map((key) => ({ key, text: domain.get(key) ?? "" }));
-  return { ...base, weight: rule.weight, encodes };
+  const unknown = !mayBeUnknown(rule.when, rule.subject) ? undefined : rule.unknownSafe !== undefined ? { safe: rule.unknownSafe } : { fires: unknownWording(rule) };
+  return { ...base, weight: rule.weight, ...(unknown ? { unknown } : {}), encodes };
 }
 
 export function controlView(pack: RulePack, id: string): ControlView {

@@ -27,6 +27,7 @@ export function triageDocument(t: Triage): Record<string, unknown> {
       weight: f.weight,
       subject: f.subject,
       evidence: f.evidence,
+      ...(f.unknown ? { unknown: f.unknown } : {}),
       controls: f.controls,
       refs: f.refs,
     })),

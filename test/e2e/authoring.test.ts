@@ -38,7 +38,7 @@ describe("nhi-triage schema (end to end)", () => {
 });
 
 describe("nhi-triage init (end to end)", () => {
-  it("writes a starter project that the gate and analyze accept, and never overwrites", () => {
+  it("writes a starter project the gate checks and analyze accepts, and never overwrites", () => {
     const dir = tempDir();
     const r = run(["init", dir]);
     expect(r.code).toBe(0);
@@ -47,10 +47,15 @@ describe("nhi-triage init (end to end)", () => {
       expect(r.stdout).toContain(`wrote ${join(dir, f)}`);
       expect(readFileSync(join(dir, f), "utf8")).toMatch(/^# yaml-language-server: \$schema=https:\/\/\S+\.schema\.json\n/);
     }
-    const gate = run(["gate", ...NOW], { cwd: dir });
+    // The starter's agent acts as the deploy identity, and its API key does not say when it was rotated.
+    const gate = run(["gate", "--format", "json", ...NOW], { cwd: dir });
     expect(gate.stderr).toBe("");
-    expect(gate.code).toBe(0);
-    expect(gate.stdout).toMatch(/^GATE PASSED/);
+    expect(gate.code).toBe(1);
+    const found = JSON.parse(gate.stdout).new.map((f: { rule: string; subject: string; unknown?: string[] }) => `${f.rule} ${f.subject}${f.unknown ? " (unknown)" : ""}`);
+    expect(found).toContain("NHI-AGENT-SHARES-WORKFLOW-IDENTITY agent:support-agent");
+    expect(found).toContain("NHI-STATIC-SECRET identity:key-payments-api (unknown)");
+    const fails = JSON.parse(gate.stdout).new.filter((f: { fails: boolean }) => f.fails);
+    expect(fails.map((f: { rule: string; line: number }) => `${f.rule} line ${f.line}`)).toEqual(["NHI-AGENT-SHARES-WORKFLOW-IDENTITY line 42"]);
     const analyze = run(["analyze", "incidents/example-incident.yaml", "--format", "json", ...NOW], { cwd: dir });
     expect(analyze.code).toBe(0);
     expect(JSON.parse(analyze.stdout).decision).toBe("orchestration-first");

@@ -13,6 +13,7 @@ const RISKY = `  - id: export-key
     environments: [prod]
     credential: { type: short-lived-token, maxAge: 1h, storage: env-file }
     privileges: [warehouse:read]
+    humanUse: false
     lastUsed: 2026-11-22
 `;
 
@@ -302,7 +303,7 @@ describe("the commands the docs show", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^GATE FAILED {2}\d+ new findings at or above high\n/);
-    expect(r.stdout).toMatch(/\d+ new · 1 existing · 1 resolved · 2 waived/);
+    expect(r.stdout).toMatch(/\d+ new · 3 existing · 1 resolved · 2 waived/);
   });
 });
 

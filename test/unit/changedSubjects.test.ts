@@ -8,12 +8,16 @@ import { loadInventory, type InventoryIndex } from "../../src/load/loadInventory
 
 /**
  * Whether a subject reads the same records in both inventories. A rule sees only a
- * subject's records (its identity, workflow, step, agent) and the date, so such a subject
+ * subject's records (its identity, workflow, step, agent, and for an agent the steps acting
+ * as its identity) and the date, so such a subject
  * has the same findings in base and head and need not be evaluated twice. `memo` keeps
  * each pair of records compared once (a workflow is shared by its steps).
  */
 function sameSubject(head: Subject, base: Subject, memo: Map<object, boolean>): boolean {
-  return same(head.identity, base.identity, memo) && same(head.workflow, base.workflow, memo) && same(head.step, base.step, memo) && same(head.agent, base.agent, memo);
+  return (
+    same(head.identity, base.identity, memo) && same(head.workflow, base.workflow, memo) && same(head.step, base.step, memo) && same(head.agent, base.agent, memo) &&
+    sameData(head.identitySteps, base.identitySteps)
+  );
 }
 
 function same(h: { id: string } | undefined, b: { id: string } | undefined, memo: Map<object, boolean>): boolean {

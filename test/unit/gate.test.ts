@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { applyOverrides } from "../../src/engine/applyOverrides.js";
 import { buildSubjects } from "../../src/engine/buildSubjects.js";
 import { isExpired } from "../../src/gate/applyWaivers.js";
 import { changeFindings } from "../../src/gate/changeFindings.js";
@@ -7,6 +8,7 @@ import { fingerprint } from "../../src/gate/fingerprint.js";
 import { subjectMatcher } from "../../src/gate/matchSubject.js";
 import { postureFindings } from "../../src/gate/postureFindings.js";
 import { runGate } from "../../src/gate/runGate.js";
+import type { GateFinding } from "../../src/gate/types.js";
 import { loadDocument } from "../../src/load/loadDocument.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
@@ -22,14 +24,14 @@ describe("gate posture findings", () => {
     const text = readFileSync(HEAD, "utf8");
     const shifted = text.replace(
       "identities:\n",
-      "# a comment a reviewer added\n\nidentities:\n  - id: aaa-new-and-healthy\n    kind: workload\n    owner: team-x\n    usedBy: [team-x]\n    environments: [prod]\n    credential: { type: workload-identity, storage: secret-manager }\n    privileges: [queue:read]\n    lastUsed: 2026-11-22\n",
+      "# a comment a reviewer added\n\nidentities:\n  - id: aaa-new-and-healthy\n    kind: workload\n    owner: team-x\n    usedBy: [team-x]\n    environments: [prod]\n    credential: { type: workload-identity, storage: secret-manager }\n    privileges: [queue:read]\n    humanUse: false\n    lastUsed: 2026-11-22\n",
     );
     const before = postureFindings(pack, loadInventory("head.yaml", text), NOW);
     const after = postureFindings(pack, loadInventory("head.yaml", shifted), NOW);
     expect(before.length).toBeGreaterThan(3);
     expect(after.map((f) => f.fingerprint).sort()).toEqual(before.map((f) => f.fingerprint).sort());
     const lines = new Map(before.map((f) => [f.fingerprint, f.location.line]));
-    for (const f of after) expect(f.location.line).toBe(lines.get(f.fingerprint)! + 10);
+    for (const f of after) expect(f.location.line).toBe(lines.get(f.fingerprint)! + 11);
   });
 
   it("fingerprint is rule id plus subject and nothing else", () => {
@@ -154,16 +156,20 @@ describe("gate verdict", () => {
   it("splits findings into new, existing and resolved by fingerprint; only new ones at or above failOn fail", async () => {
     const pack = await builtinPack();
     const b = inv("identities:\n  - { id: a, kind: bot, humanUse: true, owner: t }\n  - { id: b, kind: bot, owner: t }\n");
-    const h = inv("identities:\n  - { id: b, kind: bot, owner: t, privileges: ['*'] }\n  - { id: a, kind: bot, owner: t, tenants: [x, y] }\n");
+    const h = inv("identities:\n  - { id: b, kind: bot, owner: t, privileges: ['*'] }\n  - { id: a, kind: bot, owner: t, tenants: [x, y], humanUse: false }\n");
     const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
-    expect(r.resolved.map((f) => `${f.rule} ${f.subject}`)).toEqual(["NHI-HUMAN-USE identity:a"]);
-    expect(r.new.map((f) => `${f.rule} ${f.subject}`).sort()).toEqual([
+    const names = (fs: readonly GateFinding[]) => fs.map((f) => `${f.rule} ${f.subject}`).sort();
+    expect(names(r.resolved)).toEqual(["NHI-HUMAN-USE identity:a"]);
+    // Both were unknown (low) in the base, where neither recorded its privileges or tenants: graver now, so new.
+    expect(names(r.new.filter((f) => !f.unknown))).toEqual([
       "CHANGE-NEW-TENANT identity:a", "CHANGE-PRIVILEGES-WIDENED identity:b", "NHI-BROAD-PRIVILEGES identity:b", "NHI-CROSS-TENANT identity:a",
     ]);
+    // b now records privileges, and not when it was last used.
+    expect(names(r.new.filter((f) => f.unknown))).toEqual(["NHI-UNUSED-PRIVILEGED identity:b"]);
     expect(r.passed).toBe(false);
     const lenient = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "critical", strict: false });
     expect(lenient.passed).toBe(true);
-    expect(lenient.new).toHaveLength(4);
+    expect(lenient.new).toHaveLength(5);
   });
 });
 
@@ -203,5 +209,59 @@ describe("rule pack validation for the gate", () => {
       '11 identity.credential.type is one of static-secret | password | short-lived-token | workload-identity | certificate; "static-secrt" can never match; did you mean "static-secret"?',
     ]);
     expect(await problems("changes.yaml", change("identity.credential.type", "weakens"))).toEqual(['10 "weakens" needs a scale: the values of identity.credential.type from strongest to weakest']);
+  });
+});
+
+describe("unknown findings against a base", () => {
+  const present = { kind: "present", given: "base", label: "base" } as const;
+  // Everything recorded but the rotation date: NHI-STATIC-SECRET is unknown (medium).
+  const key = (extra: string) =>
+    `identities:\n  - { id: k, kind: api-key, owner: t, usedBy: [t], environments: [prod], privileges: [x:read], humanUse: false, lastUsed: 2026-11-22, credential: { type: static-secret, maxAge: 30d, storage: vault${extra} } }\n`;
+  const gate = async (b: string, h: string, overrides?: Record<string, "medium">) => {
+    const builtin = await builtinPack();
+    const pack = overrides ? applyOverrides(builtin, overrides, "test").pack : builtin;
+    return runGate({ pack, head: inv(h), baseInventory: inv(b), base: present, waivers: [], now: NOW, failOn: "high", strict: false });
+  };
+  const secret = (fs: readonly GateFinding[]) => fs.filter((f) => f.rule === "NHI-STATIC-SECRET");
+
+  it("keep their fingerprint once known, and count as new when graver than the base had them", async () => {
+    const r = await gate(key(""), key(", lastRotated: 2026-01-01"));
+    const [now] = secret(r.new);
+    expect(now?.unknown).toBeUndefined();
+    expect(now?.severity).toBe("high");
+    expect(now?.fingerprint).toBe(fingerprint("NHI-STATIC-SECRET", "identity:k"));
+    expect(secret(r.existing)).toEqual([]);
+    expect(r.failing.map((f) => f.rule)).toEqual(["NHI-STATIC-SECRET"]);
+  });
+
+  it("stay existing when known no graver than the base had them unknown", async () => {
+    const r = await gate(key(""), key(", lastRotated: 2026-01-01"), { "NHI-STATIC-SECRET": "medium" });
+    expect(secret(r.new)).toEqual([]);
+    expect(secret(r.existing).map((f) => [f.severity, f.unknown])).toEqual([["medium", undefined]]);
+  });
+
+  it("are resolved when the fact, once recorded, is fine; and removing a field resolves nothing", async () => {
+    const rotated = await gate(key(""), key(", lastRotated: 2026-11-20"));
+    expect(secret(rotated.resolved).map((f) => f.unknown)).toEqual([["identity.credential.overdue"]]);
+    const forgotten = await gate(key(", lastRotated: 2026-01-01"), key(""));
+    expect(secret(forgotten.resolved)).toEqual([]);
+    expect(secret(forgotten.existing).map((f) => f.unknown)).toEqual([["identity.credential.overdue"]]);
+  });
+});
+
+describe("an agent sharing a workflow's identity against a base", () => {
+  it("is new when a changed workflow starts acting as an unchanged agent's identity", async () => {
+    const pack = await builtinPack();
+    const agents = "agents:\n  - { id: helper, identity: svc, tools: [t], inheritsScope: false, runtimeAuthorization: true }\n";
+    const ids = "identities:\n  - { id: svc, kind: service-account, owner: t }\n";
+    const b = inv(`${ids}workflows:\n  - { id: w, steps: [{ id: s }] }\n${agents}`);
+    const h = inv(`${ids}workflows:\n  - { id: w, steps: [{ id: s, identity: svc }] }\n${agents}`);
+    const r = runGate({ pack, head: h, baseInventory: b, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    const shared = r.new.filter((f) => f.rule === "NHI-AGENT-SHARES-WORKFLOW-IDENTITY");
+    expect(shared.map((f) => [f.subject, f.evidence])).toEqual([["agent:helper", ["agent helper: identity also used by workflow steps: yes (w/s)"]]]);
+    expect(shared[0]!.location.line).toBe(8);
+    expect(r.existing.filter((f) => f.rule === "NHI-AGENT-SHARES-WORKFLOW-IDENTITY")).toEqual([]);
+    const back = runGate({ pack, head: b, baseInventory: h, base: { kind: "present", given: "base", label: "base" }, waivers: [], now: NOW, failOn: "high", strict: false });
+    expect(back.resolved.map((f) => f.rule)).toContain("NHI-AGENT-SHARES-WORKFLOW-IDENTITY");
   });
 });

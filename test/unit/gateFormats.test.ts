@@ -301,7 +301,7 @@ describe("gate --format github", () => {
     expect(lines).toContain(
       "::error file=fixtures/gate/head.yaml,line=15,col=17,title=CHANGE-PRIVILEGES-WIDENED Identity's privileges widened::identity:svc-deploy: identity svc-deploy: privileges gained prod:admin → Cut privileges to what the task needs",
     );
-    expect(lines.at(-1)).toBe("::notice title=nhi-triage gate::GATE FAILED — 8 new (5 at or above high), 1 existing, 1 resolved, 2 waived");
+    expect(lines.at(-1)).toBe("::notice title=nhi-triage gate::GATE FAILED — 9 new (5 at or above high), 3 existing, 1 resolved, 2 waived");
     // Existing and waived findings would flood the diff.
     expect(lines.join("\n")).not.toMatch(/legacy-billing-key|NHI-MIXED-ENVIRONMENTS|NHI-SHARED-BY-TEAMS/);
   });
@@ -362,7 +362,7 @@ describe("gate --format markdown", () => {
     expect(rows.slice(0, r.result.failing.length).every((row) => row.startsWith("| ❌"))).toBe(true);
     expect(rows.slice(r.result.failing.length).every((row) => row.includes("(below high)"))).toBe(true);
     for (const row of table) expect(cells(row)).toBe(7);
-    expect(text).toContain("<details>\n<summary>Existing findings (1)</summary>");
+    expect(text).toContain("<details>\n<summary>Existing findings (3)</summary>");
     expect(text).toContain("<summary>Waived findings (2)</summary>");
     expect(text).toContain("<summary>Resolved findings (1)</summary>");
     expect(text.trimEnd().split("\n").at(-1)).toBe(
@@ -404,6 +404,35 @@ describe("gate formatters", () => {
     for (const [name, format] of Object.entries(GATE_FORMATTERS)) {
       expect(format(a), name).toBe(format(b));
       expect(format(a), name).toBe(format(a));
+    }
+  });
+});
+
+describe("an unknown finding in every gate format", () => {
+  const UNSTATED = read("fixtures/unknown/unrotated.yaml");
+  const TITLE = "Credential not shown to be short-lived, or rotated within its max age";
+  const unstated = () => report({ head: { file: "unstated.yaml", text: UNSTATED }, base: false, waivers: { file: "w.yaml", text: "apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers: []\n" } });
+
+  it("is one finding, in the rule's own words, that names the facts it lacks", async () => {
+    const r = (await unstated()).result;
+    expect(r.new.map((f) => [f.rule, f.title, f.severity, f.unknown, f.location.line])).toEqual([["NHI-STATIC-SECRET", TITLE, "medium", ["identity.credential.overdue"], 11]]);
+    expect(r.new[0]!.evidence).toContain("identity key-payments: credential past its max age unknown (credential.lastRotated not recorded)");
+  });
+
+  it.each(Object.keys(GATE_FORMATTERS))("%s says it is unknown", async (format) => {
+    const out = GATE_FORMATTERS[format as keyof typeof GATE_FORMATTERS](await unstated());
+    const text = typeof out === "string" ? out : [...out].join("");
+    if (format === "json") {
+      const f = JSON.parse(text).new[0];
+      expect([f.title, f.unknown]).toEqual([TITLE, ["identity.credential.overdue"]]);
+    } else if (format === "sarif") {
+      const res = (JSON.parse(text) as Log).runs[0]!.results![0]!;
+      expect(res.message.text?.startsWith(`${TITLE} (unknown): identity:key-payments`)).toBe(true);
+      expect(res.properties?.unknown).toEqual(["identity.credential.overdue"]);
+    } else {
+      expect(text).toContain(format === "text" ? "NHI-STATIC-SECRET  identity:key-payments (unknown)" : "(unknown)");
+      // GitHub's command properties escape commas.
+      expect(text).toContain(format === "github" ? TITLE.replace(",", "%2C") : TITLE);
     }
   });
 });

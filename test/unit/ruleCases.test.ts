@@ -29,9 +29,15 @@ describe("built-in rule cases", () => {
     expect(missing).toEqual([]);
   });
 
+  it("every rule with its own unknown wording has a case where it fires as unknown", async () => {
+    const pack = await builtinPack();
+    const shown = new Set(cases.cases.flatMap((c) => c.unknown ?? []));
+    expect(pack.rules.filter((r) => r.whenUnknown && !shown.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
   it("cases name only rules that exist", async () => {
     const ids = new Set((await builtinPack()).rules.map((r) => r.id));
-    const named = cases.cases.flatMap((c) => [...(c.fires ?? []), ...(c.silent ?? [])]);
+    const named = cases.cases.flatMap((c) => [...(c.fires ?? []), ...(c.silent ?? []), ...(c.unknown ?? [])]);
     expect(named.filter((id) => !ids.has(id))).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { loadRulePack } from "../../src/load/loadRulePack.js";
 import { extraPackProblems, RULES_DIR, tempDir } from "../helpers.js";
 
-function packProblems(when: string, subject = "identity"): Promise<string[]> {
+function packProblems(when: string, subject = "identity", extra = ""): Promise<string[]> {
   return extraPackProblems({
-    "rules/r.yaml": `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-ONE\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n`,
+    "rules/r.yaml": `apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: T-ONE\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: ${subject}\n    when: ${when}\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n${extra}`,
   });
 }
 
@@ -38,6 +38,31 @@ describe("rule pack validation", () => {
     mkdirSync(join(dir, "rules"));
     writeFileSync(join(dir, "rules", "r.yaml"), "apiVersion: nhi-triage/v1\nkind: RuleSet\nrules:\n  - id: NHI-NO-OWNER\n    title: t\n    defect: attribution\n    severity: low\n    weight: 1\n    subject: identity\n    when: { fact: identity.owner, present: false }\n    reasoning: r\n    controls: [CTL-ASSIGN-OWNER]\n    refs: [NHI1:2025]\n");
     await expect(loadRulePack([RULES_DIR, dir])).rejects.toThrow(/rule "NHI-NO-OWNER" is already defined at .*posture\.yaml:\d+/);
+  });
+});
+
+describe("what a rule does when a fact is unknown", () => {
+  const typed = "{ fact: identity.credential.type, in: [static-secret] }";
+  it("is said one way or the other, never both", async () => {
+    expect(await packProblems(typed, "identity", "    whenUnknown: { severity: info, title: type not recorded }\n")).toEqual([]);
+    expect(await packProblems(typed, "identity", '    unknownSafe: "another rule reports it"\n')).toEqual([]);
+    expect(await packProblems(typed, "identity", '    whenUnknown: { title: type not recorded }\n    unknownSafe: "another rule reports it"\n')).toEqual([
+      "15 rule T-ONE has both whenUnknown and unknownSafe: say either what it reports when a fact is unknown, or why unknown is safe",
+    ]);
+  });
+  it("is never graver than the rule", async () => {
+    expect(await packProblems(typed, "identity", "    whenUnknown: { severity: high, title: type not recorded }\n")).toEqual([
+      "14 whenUnknown severity high is graver than the rule's own low: a fact that is not recorded cannot weigh more than one that is",
+    ]);
+  });
+  it("is only said of a condition an unrecorded fact can leave undecided", async () => {
+    for (const when of ["{ fact: identity.owner, present: false }", "{ fact: identity.humanUse, notEquals: false }", "{ fact: identity.secretValueInFile, equals: true }"]) {
+      expect(await packProblems(when, "identity", '    unknownSafe: "nothing to say"\n'), when).toEqual([
+        "14 rule T-ONE says what it does when a fact is unknown, but its condition is always decided (it tests no fact that an unrecorded value leaves open)",
+      ]);
+    }
+    // On an agent, the identity it acts as may be missing, so its secretValueInFile may be unknown.
+    expect(await packProblems("{ fact: identity.secretValueInFile, equals: true }", "agent", '    unknownSafe: "nothing to say"\n')).toEqual([]);
   });
 });
 

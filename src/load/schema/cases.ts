@@ -12,7 +12,8 @@ export const RuleCase = z.strictObject({
   name: z.string().min(1),
   incident: CaseIncident,
   fires: z.array(z.string().min(1)).optional().describe("Rule ids that must fire."),
-  silent: z.array(z.string().min(1)).optional().describe("Rule ids that must not fire."),
+  silent: z.array(z.string().min(1)).optional().describe("Rule ids that must not fire, not even as unknown."),
+  unknown: z.array(z.string().min(1)).optional().describe("Rule ids that must fire as unknown: their condition needs a fact the inventory does not record."),
   decision: z.enum(DECISIONS).optional().describe("The decision the incident must reach."),
 });
 

@@ -58,7 +58,8 @@ function isPlainDate(s: string): boolean {
 
 export const DateString = z
   .string({ error: DATE_FORMAT })
-  .regex(ISO_DATE, DATE_FORMAT)
+  // Text that is not a date at all gets one message, not a second about the calendar too.
+  .regex(ISO_DATE, { error: DATE_FORMAT, abort: true })
   .refine(isCalendarDate, "expected a real calendar date")
   .describe("An ISO 8601 date (2026-01-10) or date-time.");
 

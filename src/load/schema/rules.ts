@@ -70,6 +70,11 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+export const WhenUnknown = z.strictObject({
+  title: z.string().min(1).describe("The finding's title in its own words, e.g. \"Static secret cannot be shown to be rotated within its max age\"."),
+  severity: Severity.optional().describe("Its severity, at most the rule's; the rule's own when absent."),
+});
+
 export const Rule = z.strictObject({
   id: RuleId,
   title: z.string().min(1),
@@ -82,6 +87,14 @@ export const Rule = z.strictObject({
   weight: z.number().min(0).max(10).describe("How strongly a firing points at its defect class."),
   subject: z.enum(SUBJECTS).describe("What the rule is evaluated on: the incident, or each affected identity, workflow, step or agent."),
   when: Condition,
+  whenUnknown: WhenUnknown.optional().describe(
+    "What the rule says when a fact its condition needs is not recorded, so the condition is neither true nor false: it fires as an unknown finding with this wording. Without it (and without unknownSafe) the rule's own title and severity are used.",
+  ),
+  unknownSafe: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Why a condition left undecided by an unrecorded fact is safe to pass over for this rule; then it does not fire. Exclusive with whenUnknown."),
   reasoning: z.string().min(1).describe("Why this matters, in one or two sentences."),
   controls: z.array(ControlId).min(1),
   refs: z.array(z.string().min(1)).min(1).describe("Keys from the framework catalog."),
@@ -178,6 +191,7 @@ export const DomainFile = z.strictObject({
 
 export type Symptom = z.infer<typeof Symptom>;
 export type Rule = z.infer<typeof Rule>;
+export type WhenUnknown = z.infer<typeof WhenUnknown>;
 export type ChangeRule = z.infer<typeof ChangeRule>;
 export type Control = z.infer<typeof Control>;
 export type FrameworkEntry = z.infer<typeof FrameworkEntry>;
