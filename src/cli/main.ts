@@ -15,6 +15,7 @@ import { printableText } from "../report/printable.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
 import { installInterruptHandlers } from "./interrupt.js";
+import { watchStdout } from "./watchStdout.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -153,11 +154,7 @@ function program(setCode: (code: number) => void): Command {
 export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or a kill: exit 130/143 with one line, and no temporary file left behind.
   installInterruptHandlers();
-  // `nhi-triage … | head` closes the pipe early; that is the reader's choice, not an error.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    process.exit(process.exitCode ?? 0);
-  });
+  watchStdout();
   let code = 0;
   const debug = argv.includes("--debug");
   try {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
 import { renameSync, unlinkSync } from "node:fs";
 import { open, realpath, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../load/diagnostic.js";
 import { noteWritten, removeOnInterrupt } from "./interrupt.js";
+import { stdoutGone } from "./watchStdout.js";
 
 /** A report as one string, or as pieces so a large one is never held as a single string. */
 export type OutputText = string | Iterable<string>;
@@ -62,15 +62,32 @@ export async function writeOutput(text: OutputText, output: string | undefined, 
   }
 }
 
-/** Awaits 'drain' when stdout's buffer is full, so a 200 MB report is not queued in memory. */
+/**
+ * Awaits 'drain' when stdout's buffer is full, so a 200 MB report is not queued in memory.
+ * Stops when the reader has gone: the rest of the report would go nowhere.
+ */
 async function writeStdout(text: OutputText): Promise<void> {
   for (const batch of batches(text)) {
+    if (stdoutGone()) return;
     noteWritten("partial");
-    if (!process.stdout.write(batch)) await once(process.stdout, "drain");
+    if (!process.stdout.write(batch)) await drainedOrGone();
     // A pipe or file on stdout is written synchronously; a turn of the loop lets Ctrl-C in.
     else await new Promise<void>((r) => setImmediate(r));
   }
   noteWritten("all");
+}
+
+/** 'drain', or the error or close after which no 'drain' will come. */
+function drainedOrGone(): Promise<void> {
+  const out = process.stdout;
+  if (stdoutGone()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ["drain", "error", "close"]) out.off(event, done);
+      resolve();
+    };
+    for (const event of ["drain", "error", "close"]) out.on(event, done);
+  });
 }
 
 /**
