@@ -15,7 +15,8 @@ import { printableText } from "../report/printable.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
 import { installInterruptHandlers } from "./interrupt.js";
-import { watchStdout } from "./watchStdout.js";
+import { stdoutFailure, watchStdout } from "./watchStdout.js";
+import { cannotWrite } from "./cannotWrite.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -169,6 +170,9 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     code = exitCodeFor(e, debug, argv.includes("--no-color"));
   }
+  const lost = stdoutFailure();
+  // The report is lost (a full disk under `>`): whatever the verdict, that is an error.
+  if (lost) code = Math.max(code, exitCodeFor(cannotWrite("to stdout", lost), debug, argv.includes("--no-color")));
   process.exitCode = code;
 }
 

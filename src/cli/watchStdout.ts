@@ -1,4 +1,7 @@
 /**
+ * Errors of stdout are read from the stream itself (stdoutGone, stdoutFailure); this
+ * listener only keeps them from being thrown as uncaught exceptions, with a stack.
+ *
  * `nhi-triage … | head` closes the pipe early; that is the reader's choice, not an error.
  * The run does not stop there: writeOutput drops what is left of the report, and the run
  * goes on to its messages on stderr, `--save`, and the exit code its result decides.
@@ -6,12 +9,16 @@
  * failing gate into a pass.
  */
 export function watchStdout(): void {
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-  });
+  process.stdout.on("error", () => undefined);
 }
 
 /** Whether stdout can take no more: its reader has gone, or a write failed. */
 export function stdoutGone(): boolean {
   return process.stdout.destroyed || process.stdout.errored !== null;
+}
+
+/** A write to stdout that failed for another reason than a reader gone: a full disk under `>`, say. */
+export function stdoutFailure(): NodeJS.ErrnoException | undefined {
+  const e = process.stdout.errored as NodeJS.ErrnoException | null;
+  return e !== null && e.code !== "EPIPE" ? e : undefined;
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../load/diagnostic.js";
 import { noteWritten, removeOnInterrupt } from "./interrupt.js";
 import { stdoutGone } from "./watchStdout.js";
+import { cannotWrite } from "./cannotWrite.js";
 
 /** A report as one string, or as pieces so a large one is never held as a single string. */
 export type OutputText = string | Iterable<string>;
@@ -136,12 +137,4 @@ async function fsStep<T>(output: string, step: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw cannotWrite(output, e);
   }
-}
-
-function cannotWrite(output: string, e: unknown): unknown {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== "string") return e;
-  const why =
-    code === "ENOENT" ? "the folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : code === "ENOSPC" ? "no space left on the device" : code;
-  return new UsageError(`cannot write ${output}: ${why}`);
 }
