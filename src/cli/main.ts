@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
-import { setMaxInputBytes } from "../load/readText.js";
+import { forgetInputs, setMaxInputBytes } from "../load/readText.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
@@ -156,6 +156,7 @@ export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or a kill: exit 130/143 with one line, and no temporary file left behind.
   installInterruptHandlers();
   watchStdout();
+  forgetInputs();
   let code = 0;
   const debug = argv.includes("--debug");
   try {
