@@ -10,6 +10,8 @@ const WHY: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on the device",
   EDQUOT: "the disk quota is exceeded",
   EROFS: "the file system is read-only",
+  // A file that appeared between the check and the write: it is kept, not overwritten.
+  EEXIST: "it exists now; not overwritten",
 };
 
 /**
