@@ -15,7 +15,7 @@ import { printableText } from "../report/printable.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
 import { installInterruptHandlers } from "./interrupt.js";
-import { stdoutFailure, watchStdout } from "./watchStdout.js";
+import { stdoutFailure, watchStdio } from "./watchStdio.js";
 import { cannotWrite } from "./cannotWrite.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
@@ -155,7 +155,7 @@ function program(setCode: (code: number) => void): Command {
 export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or a kill: exit 130/143 with one line, and no temporary file left behind.
   installInterruptHandlers();
-  watchStdout();
+  watchStdio();
   forgetInputs();
   let code = 0;
   const debug = argv.includes("--debug");

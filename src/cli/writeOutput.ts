@@ -6,7 +6,7 @@ import { UsageError } from "../load/diagnostic.js";
 import { inputsRead } from "../load/readText.js";
 import { outputTarget, type OutputTarget } from "./outputTarget.js";
 import { noteWritten, removeOnInterrupt } from "./interrupt.js";
-import { stdoutGone } from "./watchStdout.js";
+import { stdoutGone } from "./watchStdio.js";
 import { cannotWrite } from "./cannotWrite.js";
 
 /** A report as one string, or as pieces so a large one is never held as a single string. */

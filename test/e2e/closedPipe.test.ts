@@ -29,9 +29,10 @@ function bigBatch(dir: string): string {
  * `set -o pipefail; nhi-triage … | head -1`, as GitHub's `shell: bash` runs a step: the
  * CLI's exit status (PIPESTATUS[0]), what the reader printed, and the CLI's stderr.
  */
-function throughHead(args: string[], cwd: string, reader = "head -1"): { status: number; head: string; stderr: string } {
+function throughHead(args: string[], cwd: string, reader = "head -1", stderr = '2>"$ERR"'): { status: number; head: string; stderr: string } {
   const err = join(cwd, "stderr.txt");
-  const r = spawnSync("bash", ["-c", `set -o pipefail; "$@" 2>"$ERR" | ${reader}; echo "status=\${PIPESTATUS[0]}"`, "bash", process.execPath, `${ROOT}bin/nhi-triage`, ...args], {
+  writeFileSync(err, "");
+  const r = spawnSync("bash", ["-c", `set -o pipefail; "$@" ${stderr} | ${reader}; echo "status=\${PIPESTATUS[0]}"`, "bash", process.execPath, `${ROOT}bin/nhi-triage`, ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ERR: err },
@@ -94,5 +95,20 @@ describe.skipIf(process.platform === "win32")("stdout closed early by the reader
     const r = throughHead(["interview", "--answers", answers, "--inventory", join(ROOT, "fixtures/inventory.yaml"), "--save", saved, ...NOW], dir, "true");
     expect(r.status).toBe(0);
     expect(readFileSync(saved, "utf8")).toContain("kind: Incident");
+  });
+
+  it("stderr into the same closed pipe (2>&1 | true): the exit code is still the result's", () => {
+    const dir = tempDir("nhi-pipe-");
+    const missing = throughHead(["analyze", "no-such-incident.yaml", ...NOW], dir, "true", "2>&1");
+    expect(missing.status).toBe(2);
+    // A stale waiver: a warning on stderr, and a gate that passes.
+    const waivers = join(dir, "waivers.yaml");
+    writeFileSync(waivers, "apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers:\n  - rule: NHI-HUMAN-USE\n    subject: identity:nobody\n    reason: test\n    owner: team-data\n    expires: 2027-01-31\n");
+    const base = join(ROOT, "fixtures/gate/base.yaml");
+    const args = ["gate", base, "--base", base, "--waivers", waivers, ...NOW];
+    const alone = run(args, { cwd: dir });
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain("stale waiver");
+    expect(throughHead(args, dir, "true", "2>&1").status).toBe(0);
   });
 });
