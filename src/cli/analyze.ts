@@ -106,7 +106,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, ...(inventory ? { inventory } : {}), version };
   // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
-  await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output, [...files, ...(inventoryFile ? [inventoryFile] : [])]);
+  await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output);
   reportChanges(changes, opts.quiet);
 
   if (skipped.length && !opts.quiet) {

@@ -118,7 +118,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
   const report = { result, pack, style, version };
   // JSON is what large inventories are read into other tools with: it is written in pieces.
   const text = opts.format === "json" ? formatGateJsonChunks(report) : GATE_FORMATTERS[opts.format](report);
-  await writeOutput(text, opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
+  await writeOutput(text, opts.output);
   // The text report lists them itself.
   if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);

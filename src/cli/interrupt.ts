@@ -7,6 +7,8 @@ const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 const temporary = new Set<string>();
 /** What has reached stdout or the --output target, so the last line does not lie. */
 let written: "nothing" | "partial" | "all" = "nothing";
+/** Where a partial output went: stdout, or a device or FIFO written through. */
+let partialTo = "stdout";
 let installed = false;
 
 /**
@@ -31,7 +33,7 @@ function interrupted(code: number): never {
     }
   }
   const line =
-    written === "nothing" ? "interrupted; nothing written" : written === "partial" ? "interrupted; the output on stdout is incomplete" : "interrupted after the output was written";
+    written === "nothing" ? "interrupted; nothing written" : written === "partial" ? `interrupted; the output on ${partialTo} is incomplete` : "interrupted after the output was written";
   try {
     // Clears the progress counter (and the terminal's ^C) so the message stands on its own line.
     process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${line}\n`);
@@ -47,6 +49,7 @@ export function removeOnInterrupt(file: string): () => void {
   return () => void temporary.delete(file);
 }
 
-export function noteWritten(state: "partial" | "all"): void {
+export function noteWritten(state: "partial" | "all", to = "stdout"): void {
   written = state;
+  partialTo = to;
 }

@@ -17,8 +17,9 @@ import { modeline } from "../report/jsonSchemas.js";
 import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
-import { writeOutput } from "./writeOutput.js";
-import { exists, isDirectory } from "../load/pathKind.js";
+import { checkOutput, writeOutput } from "./writeOutput.js";
+import { replacesAFile } from "./outputTarget.js";
+import { isDirectory } from "../load/pathKind.js";
 
 export interface InterviewOptions {
   inventory?: string;
@@ -41,12 +42,13 @@ export function incidentYaml(incident: Incident, now: number): string {
 }
 
 /** Refuses a --save target before any question is asked, so no answers are typed in vain. */
-async function checkSaveTarget(save: string, inputs: readonly string[], interactive: boolean): Promise<void> {
-  if (inputs.some((i) => resolve(i) === resolve(save))) throw new UsageError(`--save ${save} is one of the input files; refusing to overwrite it`);
+async function checkSaveTarget(save: string, interactive: boolean): Promise<void> {
+  await checkOutput(save, "--save");
   if (!(await isDirectory(dirname(resolve(save))))) {
     throw new UsageError(`--save ${save}: the folder ${dirname(save)} does not exist`);
   }
-  if (!interactive && (await exists(save))) {
+  // A device or a FIFO is written into, not overwritten.
+  if (!interactive && (await replacesAFile(save))) {
     throw new UsageError(`--save ${save}: the file exists; refusing to overwrite it (remove it or choose another path)`);
   }
 }
@@ -71,28 +73,29 @@ export async function interview(opts: InterviewOptions): Promise<number> {
   let inventory: InventoryIndex | undefined;
   if (inventoryFile) inventory = loadInventory(inventoryFile, await readText(inventoryFile));
   const style = terminalStyle(process.stdout, opts.noColor);
-  const inputs = [...(inventoryFile ? [inventoryFile] : []), ...(opts.answers ? [opts.answers] : [])];
-  if (opts.save) await checkSaveTarget(opts.save, inputs, interactive);
+  // Read before --save is checked: the answers are among the files it must not replace.
+  const answersText = opts.answers === undefined ? undefined : await readText(opts.answers);
+  if (opts.save) await checkSaveTarget(opts.save, interactive);
 
   let answers: Map<string, AnswerValue>;
   const prompter = interactive ? inquirerPrompter() : undefined;
   try {
     answers = prompter
       ? await runInterview(pack, inventory, now, { prompter, print: (l) => process.stdout.write(`${l}\n`), style })
-      : loadAnswers(opts.answers!, await readText(opts.answers!), pack.questions, inventory);
+      : loadAnswers(opts.answers!, answersText!, pack.questions, inventory);
     const incident = toIncident(pack.questions, answers, { hasInventory: inventory !== undefined });
     const result = triage(incident, pack, inventory, { now });
     if (interactive) process.stdout.write("\n");
     const report = { results: [result], batch: false, summary: portfolio([result]), errors: [], pack, style };
     process.stdout.write(ANALYZE_FORMATTERS[opts.format](report));
     if (opts.save) {
-      if (prompter && (await exists(opts.save)) && !(await prompter.confirm(`${opts.save} exists. Overwrite it?`, false))) {
+      if (prompter && (await replacesAFile(opts.save)) && !(await prompter.confirm(`${opts.save} exists. Overwrite it?`, false))) {
         process.stderr.write(`not saved: ${opts.save} was left as it was\n`);
         return 0;
       }
       const text = incidentYaml(incident, now);
       try {
-        await writeOutput(text, opts.save, inputs);
+        await writeOutput(text, opts.save, "--save");
       } catch (e) {
         // The responder's answers must not be lost to a full disk or a vanished folder.
         process.stderr.write(`could not save to ${opts.save} (${e instanceof Error ? e.message : String(e)}); the incident follows, copy it:\n${text}`);

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { indexLoadedInventory, loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readBase } from "../load/readBase.js";
-import { maxInputBytes } from "../load/readText.js";
+import { maxInputBytes, noteInput } from "../load/readText.js";
 import { walkedDoc } from "../load/readYaml.js";
 import type { Inventory } from "../load/schema/inventory.js";
 
@@ -93,6 +93,8 @@ export function startBase(base: string, headPath: string, opts: { background?: b
     result.catch(() => undefined);
     return { result, cancel: () => undefined };
   }
+  // The worker's reads are recorded in its own thread; --output must not replace the base either.
+  if (statSync(base, { throwIfNoEntry: false })?.isFile()) noteInput(base);
   const worker = new Worker(url, { workerData: { base, headPath, maxInput: maxInputBytes() } });
   const reply = new Promise<WorkerReply | undefined>((resolve) => {
     worker.once("message", (m: WorkerReply) => resolve(m));

@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { InputError, UsageError } from "../load/diagnostic.js";
-import { setMaxInputBytes } from "../load/readText.js";
+import { forgetInputs, setMaxInputBytes } from "../load/readText.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
@@ -15,6 +15,8 @@ import { printableText } from "../report/printable.js";
 import { terminalStyle } from "./style.js";
 import { rulesOption } from "./rulesOption.js";
 import { installInterruptHandlers } from "./interrupt.js";
+import { stdoutFailure, watchStdio } from "./watchStdio.js";
+import { cannotWrite } from "./cannotWrite.js";
 
 const REPORT_URL = "https://github.com/nhi-triage/nhi-triage/issues";
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -153,11 +155,8 @@ function program(setCode: (code: number) => void): Command {
 export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or a kill: exit 130/143 with one line, and no temporary file left behind.
   installInterruptHandlers();
-  // `nhi-triage … | head` closes the pipe early; that is the reader's choice, not an error.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    process.exit(process.exitCode ?? 0);
-  });
+  watchStdio();
+  forgetInputs();
   let code = 0;
   const debug = argv.includes("--debug");
   try {
@@ -172,6 +171,9 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     code = exitCodeFor(e, debug, argv.includes("--no-color"));
   }
+  const lost = stdoutFailure();
+  // The report is lost (a full disk under `>`): whatever the verdict, that is an error.
+  if (lost) code = Math.max(code, exitCodeFor(cannotWrite("to stdout", lost), debug, argv.includes("--no-color")));
   process.exitCode = code;
 }
 

@@ -39,7 +39,7 @@ export async function refs(opts: RefsOptions): Promise<number> {
   const frameworks = catalogFrameworks(pack.catalog, await loadFrameworks([BUILTIN_RULES_DIR, ...extra]));
   const view = refsView(pack, frameworks, opts);
   const text = opts.format === "json" ? formatRefsJson(view) : formatRefsText(printableDeep(view), terminalStyle(process.stdout, opts.noColor));
-  await writeOutput(text, undefined, []);
+  await writeOutput(text, undefined);
   reportChanges(changes, opts.quiet);
   return 0;
 }

@@ -35,6 +35,6 @@ export async function rulesList(opts: RulesListOptions): Promise<number> {
     ...(opts.ref !== undefined ? { ref: opts.ref } : {}),
   };
   const style = terminalStyle(process.stdout, opts.noColor || opts.format !== "text");
-  await writeOutput(formatRuleList(opts.format === "text" ? printableDeep(listRules(pack, filter)) : listRules(pack, filter), filter, opts.format, style), undefined, []);
+  await writeOutput(formatRuleList(opts.format === "text" ? printableDeep(listRules(pack, filter)) : listRules(pack, filter), filter, opts.format, style), undefined);
   return 0;
 }

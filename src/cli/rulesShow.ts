@@ -26,11 +26,11 @@ export async function rulesShow(opts: RulesShowOptions): Promise<number> {
   const rule = findRule(pack, id);
   if (rule) {
     const cases = (await packCases(dirs, pack)).map((c) => ({ file: displayPath(c.file), cases: c.cases }));
-    await writeOutput(formatRuleShow(printableDeep(ruleView(pack, rule, cases)), style, displayPath), undefined, []);
+    await writeOutput(formatRuleShow(printableDeep(ruleView(pack, rule, cases)), style, displayPath), undefined);
     return 0;
   }
   if (pack.controls.has(id)) {
-    await writeOutput(formatControlShow(printableDeep(controlView(pack, id)), style, displayPath), undefined, []);
+    await writeOutput(formatControlShow(printableDeep(controlView(pack, id)), style, displayPath), undefined);
     return 0;
   }
   const known = [...pack.rules.map((r) => r.id), ...pack.changes.map((c) => c.id), ...pack.controls.keys()];

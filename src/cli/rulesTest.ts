@@ -49,6 +49,6 @@ export async function rulesTest(opts: RulesTestOptions): Promise<number> {
     ...(f.inventory ? { inventory: f.inventory } : {}),
   }));
   const result = testRulePack(pack, inputs, ownRules(pack, target));
-  await writeOutput(formatRuleTest(printableDeep(result), terminalStyle(process.stdout, opts.noColor)), undefined, []);
+  await writeOutput(formatRuleTest(printableDeep(result), terminalStyle(process.stdout, opts.noColor)), undefined);
   return result.failed > 0 ? 1 : 0;
 }

@@ -8,6 +8,6 @@ export interface SchemaOptions {
 
 /** Prints the JSON Schema of one file kind, for editors and other tools. */
 export async function schema(opts: SchemaOptions): Promise<number> {
-  await writeOutput(jsonSchemaText(opts.name), opts.output, []);
+  await writeOutput(jsonSchemaText(opts.name), opts.output);
   return 0;
 }

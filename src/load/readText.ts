@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
+import { resolve } from "node:path";
 import { diagnostic, InputError } from "./diagnostic.js";
 
 /** Inputs above this are refused before parsing: a mistaken path should not hang the tool. */
@@ -16,6 +17,24 @@ export function maxInputBytes(): number {
 }
 
 const CHUNK = 1 << 20;
+
+/** Every path this run has read, or tried to: --output and --save never replace one of them. */
+const inputs = new Set<string>();
+
+/** Records an input read elsewhere (the base, when a worker thread reads it). */
+export function noteInput(file: string): void {
+  if (file !== "-") inputs.add(resolve(file));
+}
+
+/** Absolute paths, as given (links not followed): writeOutput compares the files they name. */
+export function inputsRead(): ReadonlySet<string> {
+  return inputs;
+}
+
+/** A new run (main runs once per process, but tests run it many times in one). */
+export function forgetInputs(): void {
+  inputs.clear();
+}
 
 export interface ReadTextOptions {
   /** A tighter limit than `--max-input`, with its own words (rule packs use one). */
@@ -36,6 +55,8 @@ const defaultTooLarge = (size: number | undefined, max: number) =>
  * binary data, invalid UTF-8. A UTF-8 byte-order mark is dropped.
  */
 export async function readText(file: string, opts: ReadTextOptions = {}): Promise<string> {
+  // Before the read: a file that fails to parse is still the user's, and must not be written over.
+  noteInput(file);
   const max = opts.maxBytes ?? limit;
   let buf: Buffer;
   try {

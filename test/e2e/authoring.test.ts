@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
@@ -65,6 +65,48 @@ describe("nhi-triage init (end to end)", () => {
     expect(again.code).toBe(0);
     for (const f of files) expect(again.stdout).toContain(`kept  ${join(dir, f)} (it exists; not overwritten)`);
     expect(readFileSync(join(dir, "nhi-waivers.yaml"), "utf8")).toBe("# mine\n");
+  });
+});
+
+describe("nhi-triage init where it cannot write", () => {
+  it("DIR a dangling symbolic link: one line naming it, exit 2, nothing written", () => {
+    const top = tempDir();
+    const dir = join(top, "project");
+    symlinkSync(join(top, "nowhere"), dir);
+    const r = run(["init", dir]);
+    expect(r.stderr).toBe(`error  cannot write ${dir}: it is a symbolic link to ${join(top, "nowhere")}, which does not exist\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(top)).toEqual(["project"]);
+  });
+
+  it("a starter file's name a dangling symbolic link: refused before anything is written, the link left alone", () => {
+    const dir = tempDir();
+    symlinkSync("elsewhere.yaml", join(dir, "nhi-inventory.yaml"));
+    const r = run(["init", dir]);
+    expect(r.stderr).toBe(`error  cannot write ${join(dir, "nhi-inventory.yaml")}: it is a symbolic link to elsewhere.yaml, which does not exist\n`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(["nhi-inventory.yaml"]);
+    expect(lstatSync(join(dir, "nhi-inventory.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("DIR, or a folder init makes in it, already a file: one line naming it, exit 2", () => {
+    const top = tempDir();
+    writeFileSync(join(top, "afile"), "mine\n");
+    const r = run(["init", join(top, "afile")]);
+    expect(r.stderr).toBe(`error  cannot write ${join(top, "afile")}: it is a file, not a folder\n`);
+    expect(r.code).toBe(2);
+    const deeper = run(["init", join(top, "afile", "project")]);
+    expect(deeper.stderr).toBe(`error  cannot write ${join(top, "afile")}: it is a file, not a folder\n`);
+    expect(deeper.code).toBe(2);
+    const dir = join(top, "p");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "incidents"), "mine\n");
+    const inside = run(["init", dir]);
+    expect(inside.stderr).toBe(`error  cannot write ${join(dir, "incidents")}: it is a file, not a folder\n`);
+    expect(inside.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(["incidents"]);
+    expect(readFileSync(join(top, "afile"), "utf8")).toBe("mine\n");
   });
 });
 

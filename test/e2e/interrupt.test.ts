@@ -124,7 +124,7 @@ function writer(output: string | undefined): Started {
       while (Date.now() < end) yield "  \\"line\\": \\"" + "x".repeat(1000) + "\\",\\n";
       yield "}\\n";
     }
-    await writeOutput(endless(), ${JSON.stringify(output)}, []);
+    await writeOutput(endless(), ${JSON.stringify(output)});
   `;
   return start(["--input-type=module", "-e", script]);
 }

@@ -1,8 +1,9 @@
-import { linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BATCH_CHARS, batches, writeOutput } from "../../src/cli/writeOutput.js";
 import { UsageError } from "../../src/load/diagnostic.js";
+import { forgetInputs, noteInput, readText } from "../../src/load/readText.js";
 import { tempDir } from "../helpers.js";
 
 /** Pieces of every size, with multi-byte characters and surrogate pairs cut at awkward places. */
@@ -49,8 +50,8 @@ describe("writeOutput to a file", () => {
     const dir = tempDir();
     const streamed = join(dir, "streamed.txt");
     const whole = join(dir, "whole.txt");
-    await writeOutput(pieces(5000), streamed, []);
-    await writeOutput([...pieces(5000)].join(""), whole, []);
+    await writeOutput(pieces(5000), streamed);
+    await writeOutput([...pieces(5000)].join(""), whole);
     expect(readFileSync(streamed).equals(readFileSync(whole))).toBe(true);
     expect(readFileSync(streamed, "utf8")).toBe([...pieces(5000)].join(""));
     expect(readdirSync(dir).sort()).toEqual(["streamed.txt", "whole.txt"]);
@@ -68,7 +69,7 @@ describe("writeOutput to a file", () => {
         yield `${"y".repeat(99)}\n`;
       }
     }
-    await writeOutput(lazy(), join(dir, "lazy.txt"), []);
+    await writeOutput(lazy(), join(dir, "lazy.txt"));
     expect(readFileSync(join(dir, "lazy.txt"), "utf8")).toBe(`${"y".repeat(99)}\n`.repeat(4000));
     expect(largestGap).toBeGreaterThan(0);
     expect(largestGap).toBeLessThanOrEqual(BATCH_CHARS + 100);
@@ -83,7 +84,7 @@ describe("writeOutput to a file", () => {
       yield "x".repeat(BATCH_CHARS * 3);
       throw bug;
     }
-    await expect(writeOutput(failing(), target, [])).rejects.toBe(bug);
+    await expect(writeOutput(failing(), target)).rejects.toBe(bug);
     expect(readFileSync(target, "utf8")).toBe("old\n");
     expect(readdirSync(dir)).toEqual(["report.json"]);
   });
@@ -91,7 +92,7 @@ describe("writeOutput to a file", () => {
   it("a folder that does not exist is a usage error naming the file", async () => {
     const dir = tempDir();
     const target = join(dir, "missing", "report.json");
-    const err = await writeOutput(["a", "b"], target, []).catch((e: unknown) => e);
+    const err = await writeOutput(["a", "b"], target).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);
     expect((err as Error).message).toBe(`cannot write ${target}: the folder does not exist`);
   });
@@ -102,22 +103,53 @@ describe("writeOutput to a file", () => {
     writeFileSync(input, "precious\n");
     symlinkSync(input, join(dir, "symlink.yaml"));
     linkSync(input, join(dir, "hardlink.yaml"));
+    forgetInputs();
+    await readText(input);
     for (const target of [input, join(dir, ".", "incident.yaml"), join(dir, "symlink.yaml"), join(dir, "hardlink.yaml")]) {
-      await expect(writeOutput(["new"], target, [input])).rejects.toThrow(/is one of the input files; refusing to overwrite it/);
+      await expect(writeOutput(["new"], target)).rejects.toThrow(/is one of the input files; refusing to overwrite it/);
     }
-    // And the other way round: the input named through the link, the real file as the target.
-    await expect(writeOutput(["new"], input, [join(dir, "symlink.yaml")])).rejects.toThrow(/refusing to overwrite/);
-    await expect(writeOutput(["new"], input, [join(dir, "hardlink.yaml")])).rejects.toThrow(/refusing to overwrite/);
+    // And the other way round: the input read through the link, the real file as the target.
+    for (const link of ["symlink.yaml", "hardlink.yaml"]) {
+      forgetInputs();
+      await readText(join(dir, link));
+      await expect(writeOutput(["new"], input)).rejects.toThrow(/refusing to overwrite/);
+    }
+    forgetInputs();
     expect(readFileSync(input, "utf8")).toBe("precious\n");
     expect(readdirSync(dir).sort()).toEqual(["hardlink.yaml", "incident.yaml", "symlink.yaml"]);
   });
 
-  it("writes over an existing file that is not an input, and ignores stdin and git refs among the inputs", async () => {
+  it("a file the run could not parse is an input all the same, and --save says --save", async () => {
+    const dir = tempDir();
+    const input = join(dir, "binary.yaml");
+    writeFileSync(input, "a\u0000b");
+    forgetInputs();
+    await expect(readText(input)).rejects.toThrow();
+    await expect(writeOutput(["new"], input, "--save")).rejects.toThrow(`--save ${input} is one of the input files; refusing to overwrite it`);
+    forgetInputs();
+    expect(readFileSync(input, "utf8")).toBe("a\u0000b");
+  });
+
+  it("writes over an existing file that is not an input; stdin and absent files among the inputs change nothing", async () => {
     const dir = tempDir();
     const target = join(dir, "out.txt");
     writeFileSync(target, "old\n");
-    await writeOutput(["new", "\n"], target, ["-", "origin/main", join(dir, "absent.yaml")]);
+    forgetInputs();
+    noteInput("-");
+    noteInput(join(dir, "absent.yaml"));
+    await writeOutput(["new", "\n"], target);
+    forgetInputs();
     expect(readFileSync(target, "utf8")).toBe("new\n");
+  });
+
+  it("a symlink to a report: its target is replaced and the link kept", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "report.txt"), "old\n");
+    symlinkSync("report.txt", join(dir, "latest.txt"));
+    await writeOutput("new\n", join(dir, "latest.txt"));
+    expect(readFileSync(join(dir, "report.txt"), "utf8")).toBe("new\n");
+    expect(lstatSync(join(dir, "latest.txt")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["latest.txt", "report.txt"]);
   });
 });
 
@@ -141,7 +173,7 @@ describe("writeOutput to stdout", () => {
       return !waiting;
     }) as typeof process.stdout.write);
     const text = [...pieces(3000)].join("");
-    await writeOutput(pieces(3000), undefined, []);
+    await writeOutput(pieces(3000), undefined);
     write.mockRestore();
     expect(written.length).toBeGreaterThan(4);
     expect(Buffer.from(written.join(""), "utf8").equals(Buffer.from(text, "utf8"))).toBe(true);
@@ -154,7 +186,7 @@ describe("writeOutput to stdout", () => {
       written.push(chunk);
       return true;
     }) as typeof process.stdout.write);
-    await writeOutput("report\n", "-", []);
+    await writeOutput("report\n", "-");
     expect(written).toEqual(["report\n"]);
   });
 });
