@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type YAMLError } from "yaml";
+import { byPosition, diagnostic, type Diagnostic } from "./diagnostic.js";
 import { deepNesting } from "./fastLocate.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
@@ -16,14 +16,31 @@ export type ParseResult = { ok: true; doc: SourceDoc } | { ok: false; diagnostic
 
 const isStackOverflow = (message: string) => /Maximum call stack|too much recursion/i.test(message);
 
+/**
+ * How the exact parser reads every file. The version is pinned so that a `%YAML 1.1` line
+ * cannot turn on merge keys (`<<`), yes/no booleans or timestamps: every file means what
+ * YAML 1.2's core schema (and so the fast path) says. `resolveKnownTags` would otherwise
+ * read `!!omap`, `!!set`, `!!binary`, `!!timestamp`, `!!pairs` and `!!merge` even under the
+ * core schema, into Maps, Sets and bytes that no check looks inside.
+ */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2", schema: "core", merge: false, resolveKnownTags: false } as const;
+
+/**
+ * The only tags a file may carry: the core schema's own, written with the standard `!!`
+ * handle. A tag names how to build a value, and nothing else in a file of plain data
+ * needs one; verbatim (`!<…>`), local (`!x`), named-handle (`!e!x`) and non-specific (`!`)
+ * tags are refused too, so that one spelling is all a reader has to know.
+ */
+const CORE_TAGS = /^!!(?:str|int|float|bool|null|map|seq)$/;
+const CORE_PREFIX = "tag:yaml.org,2002:";
+const ALLOWED_TAGS = "!!str, !!int, !!float, !!bool, !!null, !!map and !!seq";
+
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
-  // Pinned so that a `%YAML 1.1` line cannot turn on merge keys (`<<`), yes/no booleans or
-  // timestamps: every file means what YAML 1.2's core schema (and so the fast path) says.
-  const options = { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2", schema: "core", merge: false } as const;
+  const tags: CST.SourceToken[] = [];
   try {
-    doc = parseDocument(text, options);
+    doc = parseOne(text, lineCounter, tags);
   } catch (e) {
     if (e instanceof RangeError || isStackOverflow(String(e))) return tooDeep(file, text);
     throw e;
@@ -35,10 +52,16 @@ export function parseYaml(file: string, text: string): ParseResult {
   // Warnings are errors here: an unknown tag (`!!js/function`) would otherwise be read as
   // a plain string, and a file is data, with nothing in it to run.
   const problems: YAMLError[] = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    if (problems.some((e) => isStackOverflow(e.message))) return tooDeep(file, text, at(problems[0]!.pos[0]));
-    return { ok: false, diagnostics: problems.slice(0, MAX_SYNTAX_ERRORS).map((e) => describe(file, doc, text, e, at)) };
-  }
+  if (problems.some((e) => isStackOverflow(e.message))) return tooDeep(file, text, at(problems[0]!.pos[0]));
+  const coreHandle = doc.directives.tags["!!"] === CORE_PREFIX;
+  const refusedTags = tags.filter((t) => !(coreHandle && CORE_TAGS.test(t.source)));
+  const refusedAt = new Set(refusedTags.map((t) => t.offset));
+  const diagnostics = [
+    ...refusedTags.map((t) => diagnostic(file, at(t.offset), `tag \`${keyLabel(t.source)}\` is not allowed: a file holds plain data, and the only tags are the core schema's ${ALLOWED_TAGS}`)),
+    // The parser's own word on a refused tag would say the same again.
+    ...problems.filter((e) => !(e.code === "TAG_RESOLVE_FAILED" && refusedAt.has(e.pos[0]))).map((e) => describe(file, doc, text, e, at)),
+  ];
+  if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.sort(byPosition).slice(0, MAX_SYNTAX_ERRORS) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -90,6 +113,44 @@ export function parseYaml(file: string, text: string): ParseResult {
   };
 }
 
+/**
+ * parseDocument, keeping the tag tokens the parser met on the way: the document keeps only
+ * what a tag resolved to, not how it was written.
+ */
+function parseOne(text: string, lineCounter: LineCounter, tags: CST.SourceToken[]): Document.Parsed {
+  const tokens = new Parser(lineCounter.addNewLine).parse(text);
+  const composer = new Composer(YAML_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(text.includes("!") ? collectTags(tokens, tags) : tokens, true, text.length)) {
+    if (doc) {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+    doc = next;
+  }
+  // compose() always ends with a document when asked to (forceDoc).
+  return doc!;
+}
+
+/** Passes the tokens on, adding every tag token found inside each to `into`. */
+function* collectTags(tokens: Iterable<CST.Token>, into: CST.SourceToken[]): Generator<CST.Token> {
+  for (const token of tokens) {
+    // Without recursion: a token holds every token nested inside it, however deep.
+    const stack: unknown[] = [token];
+    while (stack.length) {
+      const t = stack.pop();
+      if (t === null || typeof t !== "object") continue;
+      if (Array.isArray(t)) {
+        for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
+        continue;
+      }
+      if ((t as CST.SourceToken).type === "tag") into.push(t as CST.SourceToken);
+      else for (const v of Object.values(t)) if (v !== null && typeof v === "object") stack.push(v);
+    }
+    yield token;
+  }
+}
+
 function tooDeep(file: string, text: string, fallback?: Position): ParseResult {
   return { ok: false, diagnostics: [diagnostic(file, deepNesting(text, MAX_NESTING) ?? fallback ?? { line: 1, column: 1 }, `invalid YAML: ${TOO_DEEP}`)] };
 }
@@ -107,8 +168,9 @@ function describe(file: string, doc: Document.Parsed, text: string, e: YAMLError
     if (first) return diagnostic(file, pos, `duplicate key \`${keyLabel(first.key)}\` (first at line ${at(first.offset).line})`);
   }
   if (e.code === "TAG_RESOLVE_FAILED") {
+    // Tags other than the core schema's are refused before this; a core tag can still not fit (`!!int abc`).
     const tag = /^!\S*/.exec(text.slice(e.pos[0], e.pos[1]))?.[0] ?? e.message.replace(/^Unresolved tag:\s*/, "");
-    return diagnostic(file, pos, `unknown tag \`${keyLabel(tag)}\`: tags are not supported; a file holds plain data and nothing in it is run`);
+    return diagnostic(file, pos, `tag \`${keyLabel(tag)}\` does not fit the value it is on; remove the tag, or write a value of that type`);
   }
   return diagnostic(file, pos, `invalid YAML: ${firstLine(e.message)}`);
 }

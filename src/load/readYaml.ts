@@ -12,6 +12,12 @@ import type { Path, Position, SourceDoc } from "./sourceDoc.js";
  * quoted key without a space (`{"a":*b}`).
  */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,\]}]/m;
+/**
+ * A tag, which starts a node wherever an anchor may. js-yaml reads some tags the exact
+ * parser refuses (`!`, `!<tag:yaml.org,2002:str>`, `!!float 1`): only the exact parser
+ * decides which tags a file may carry.
+ */
+const TAG = /(?:^|[\s[{,:])!/m;
 
 /**
  * A little above MAX_NESTING, since js-yaml also counts the scalar at the end of a chain:
@@ -53,7 +59,7 @@ export function readYaml(file: string, text: string): ParseResult {
   }
   // js-yaml has screened the nesting (and shares aliased nodes rather than copying them),
   // but does not cap alias expansion: the exact parser does.
-  if (ANCHOR_OR_ALIAS.test(text)) return checked(parseYaml(file, text));
+  if (ANCHOR_OR_ALIAS.test(text) || TAG.test(text)) return checked(parseYaml(file, text));
   // JSON: every position found in one pass, once the data is known to be safe to walk.
   let indexed: ((path: Path) => Position | undefined) | undefined;
   const doc = walkedDoc(file, text, data === undefined ? null : data, (path) => indexed?.(path));
