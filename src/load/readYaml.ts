@@ -1,6 +1,7 @@
 import jsYaml from "js-yaml";
 import { diagnostic, InputError } from "./diagnostic.js";
 import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
+import { CORE_SCHEMA } from "./coreSchema.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
 import { jsonPositions } from "./jsonPositions.js";
 import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
@@ -24,7 +25,7 @@ const TAG = /(?:^|[\s[{,:])!/m;
  * what it refuses is too deep by our count as well, and the data check below has the
  * final, exact word.
  */
-const JS_YAML_OPTIONS = { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
+const JS_YAML_OPTIONS = { schema: CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
 
 /**
  * The data path for large inputs: js-yaml (or JSON.parse for `.json`) reads the data, and

@@ -361,6 +361,21 @@ describe("tags in the files no hostile kind above covers", () => {
   });
 });
 
+describe("numbers only YAML 1.1 reads", () => {
+  // js-yaml's core schema read `0b11` as 3, so the step was a retried privileged one on the
+  // fast paths and a type error on the exact one. Both paths now read text, as YAML 1.2 does.
+  it.each([
+    ["block style (the one-pass reader)", ""],
+    ["after a block scalar (js-yaml)", "    engine: >\n      argo\n"],
+  ])("retries: 0b11, %s, is a type error at its place, not a retry count", (_name, extra) => {
+    const text = `${HEADERS.inventory}workflows:\n  - id: wf\n${extra}    steps:\n      - id: s\n        privileged: true\n        retries: 0b11\n`;
+    const file = join(dir, `binary-${extra ? "js" : "block"}.yaml`);
+    writeFileSync(file, text);
+    const r = run(["--no-config", "gate", file, ...NOW]);
+    expectRefused({ label: "gate", file, code: r.code, stderr: r.stderr, ms: 0 }, /^workflows\[0\]\.steps\[0\]\.retries: expected number, got "0b11"$/, { line: text.split("\n").length - 1, column: 18 });
+  });
+});
+
 describe("input from a pipe", () => {
   it("over the size limit is refused as it streams, with the flag that raises it", () => {
     const start = performance.now();
