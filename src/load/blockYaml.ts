@@ -366,7 +366,9 @@ class Reader {
     }
     if (c === 91) return this.flowSequence(at);
     if (c === 123) return this.flowMapping(at);
-    if (notPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 >= this.end || t.charCodeAt(at + 1) === SP))) out();
+    // `-`, `?` and `:` start a plain scalar only before a character that may follow in it:
+    // not a space, nor, inside a flow collection, a flow indicator (`[-]` is not a list of "-").
+    if (notPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 >= this.end || t.charCodeAt(at + 1) === SP || (flow && isFlowIndicator(t.charCodeAt(at + 1)))))) out();
     let i = at;
     let last = at;
     let h = 0;

@@ -74,6 +74,10 @@ describe("the one-pass block reader", () => {
     "a lone carriage return": "a: 1\rb: 2\n",
     "control characters": "a: \u0001\n",
     "a trailing comma in a flow collection": "a: [1, 2, ]\n",
+    // `-` before a flow indicator starts no plain scalar: `[-]` is invalid YAML, not ["-"].
+    "a dash before a flow indicator": "a: [-]\n",
+    "a dash before a flow mapping's end": "a: {b: -}\n",
+    "a question mark before a comma": "a: [?, b]\n",
     "an entry that is not indented consistently": "a:\n  b: 1\n   c: 2\n",
     "constructor keys": "a:\n  constructor: 1\n",
     "prototype keys in flow": "a: {prototype: 1}\n",
