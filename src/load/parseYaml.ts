@@ -38,9 +38,9 @@ const ALLOWED_TAGS = "!!str, !!int, !!float, !!bool, !!null, !!map and !!seq";
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
-  const tags: CST.SourceToken[] = [];
+  const seen: Seen = { tags: [], yamlDirectives: [] };
   try {
-    doc = parseOne(text, lineCounter, tags);
+    doc = parseOne(text, lineCounter, seen);
   } catch (e) {
     if (e instanceof RangeError || isStackOverflow(String(e))) return tooDeep(file, text);
     throw e;
@@ -54,13 +54,15 @@ export function parseYaml(file: string, text: string): ParseResult {
   const problems: YAMLError[] = [...doc.errors, ...doc.warnings];
   if (problems.some((e) => isStackOverflow(e.message))) return tooDeep(file, text, at(problems[0]!.pos[0]));
   const coreHandle = doc.directives.tags["!!"] === CORE_PREFIX;
-  const refusedTags = tags.filter((t) => !(coreHandle && CORE_TAGS.test(t.source)));
+  const refusedTags = seen.tags.filter((t) => !(coreHandle && CORE_TAGS.test(t.source)));
   const refusedAt = new Set(refusedTags.map((t) => t.offset));
   const diagnostics = [
     ...refusedTags.map((t) => diagnostic(file, at(t.offset), `tag \`${keyLabel(t.source)}\` is not allowed: a file holds plain data, and the only tags are the core schema's ${ALLOWED_TAGS}`)),
     // The parser's own word on a refused tag would say the same again.
     ...problems.filter((e) => !(e.code === "TAG_RESOLVE_FAILED" && refusedAt.has(e.pos[0]))).map((e) => describe(file, doc, text, e, at)),
+    ...seen.yamlDirectives.slice(1).map((d) => diagnostic(file, at(d.offset), "invalid YAML: a second %YAML directive; a document has at most one")),
   ];
+  if (diagnostics.length === 0) diagnostics.push(...keyProblems(file, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.sort(byPosition).slice(0, MAX_SYNTAX_ERRORS) };
   let data: unknown;
   try {
@@ -114,14 +116,15 @@ export function parseYaml(file: string, text: string): ParseResult {
 }
 
 /**
- * parseDocument, keeping the tag tokens the parser met on the way: the document keeps only
- * what a tag resolved to, not how it was written.
+ * parseDocument, keeping the tokens the document does not: how each tag was written (the
+ * document keeps only what it resolved to) and the `%YAML` directives (the parser lets a
+ * second one pass, which YAML forbids).
  */
-function parseOne(text: string, lineCounter: LineCounter, tags: CST.SourceToken[]): Document.Parsed {
-  const tokens = new Parser(lineCounter.addNewLine).parse(text);
+function parseOne(text: string, lineCounter: LineCounter, seen: Seen): Document.Parsed {
+  const tokens = observe(new Parser(lineCounter.addNewLine).parse(text), seen, text.includes("!"));
   const composer = new Composer(YAML_OPTIONS);
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(text.includes("!") ? collectTags(tokens, tags) : tokens, true, text.length)) {
+  for (const next of composer.compose(tokens, true, text.length)) {
     if (doc) {
       doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
       break;
@@ -132,11 +135,17 @@ function parseOne(text: string, lineCounter: LineCounter, tags: CST.SourceToken[
   return doc!;
 }
 
-/** Passes the tokens on, adding every tag token found inside each to `into`. */
-function* collectTags(tokens: Iterable<CST.Token>, into: CST.SourceToken[]): Generator<CST.Token> {
+interface Seen {
+  tags: CST.SourceToken[];
+  yamlDirectives: CST.Directive[];
+}
+
+/** Passes the tokens on, noting the `%YAML` directives and, when asked, every tag token inside each. */
+function* observe(tokens: Iterable<CST.Token>, seen: Seen, tags: boolean): Generator<CST.Token> {
   for (const token of tokens) {
+    if (token.type === "directive" && /^%YAML\b/.test(token.source)) seen.yamlDirectives.push(token);
     // Without recursion: a token holds every token nested inside it, however deep.
-    const stack: unknown[] = [token];
+    const stack: unknown[] = tags ? [token] : [];
     while (stack.length) {
       const t = stack.pop();
       if (t === null || typeof t !== "object") continue;
@@ -144,7 +153,7 @@ function* collectTags(tokens: Iterable<CST.Token>, into: CST.SourceToken[]): Gen
         for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
         continue;
       }
-      if ((t as CST.SourceToken).type === "tag") into.push(t as CST.SourceToken);
+      if ((t as CST.SourceToken).type === "tag") seen.tags.push(t as CST.SourceToken);
       else for (const v of Object.values(t)) if (v !== null && typeof v === "object") stack.push(v);
     }
     yield token;
@@ -191,6 +200,49 @@ function* nodes(doc: Document.Parsed): Generator<Node> {
 }
 
 const keyValue = (k: unknown): unknown => (isScalar(k) ? k.value : k);
+
+/**
+ * Keys that data made of the document cannot hold as written. A property name is text:
+ * the exact parser would stringify a list or mapping key (`[a, b]` becomes "[ a, b ]", with
+ * a warning on stderr) and a null key (`~:`, `null:`, or none at all) becomes "", where
+ * js-yaml writes "a,b" and "null"; and `1:` and `"1":` are two keys to the parser but one
+ * property, the last silently winning. Refused, so every reader gives a file one meaning.
+ */
+function keyProblems(file: string, doc: Document.Parsed, at: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of nodes(doc)) {
+    if (!isMap(n)) continue;
+    const names: Array<{ value: unknown; offset: number }> = [];
+    // The parser's own duplicate check compares string values as written: it misses 1 and
+    // "1", and a key behind an alias.
+    let unchecked = false;
+    for (const pair of n.items) {
+      const written = pair.key as Node | null;
+      const key = isAlias(written) ? (written.resolve(doc) ?? written) : written;
+      const offset = written?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? n.range?.[0] ?? 0;
+      if (isMap(key) || isSeq(key)) out.push(diagnostic(file, at(offset), "a list or mapping cannot be a key: a key is a name; write it as text"));
+      else if (!isScalar(key) || key.value === null) out.push(diagnostic(file, at(offset), 'an empty or null key (~, null) names nothing: write a name, or quote it ("null")'));
+      else {
+        unchecked ||= typeof key.value !== "string" || key !== written;
+        names.push({ value: key.value, offset });
+      }
+    }
+    if (unchecked && out.length === 0) out.push(...sameName(file, names, at));
+  }
+  return out;
+}
+
+/** The first key that names the same property as one before it. */
+function sameName(file: string, keys: ReadonlyArray<{ value: unknown; offset: number }>, at: (offset: number) => Position): Diagnostic[] {
+  const first = new Map<string, number>();
+  for (const { value, offset } of keys) {
+    const name = String(value);
+    const before = first.get(name);
+    if (before !== undefined) return [diagnostic(file, at(offset), `duplicate key \`${keyLabel(name)}\` (first at line ${at(before).line})`)];
+    first.set(name, offset);
+  }
+  return [];
+}
 
 /** The first key equal to the one at `offset`, in the mapping that holds both. */
 function firstKeyBefore(doc: Document.Parsed, offset: number): { key: unknown; offset: number } | undefined {

@@ -2,23 +2,12 @@ import jsYaml from "js-yaml";
 import { diagnostic, InputError } from "./diagnostic.js";
 import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
 import { CORE_SCHEMA } from "./coreSchema.js";
+import { exactOnly } from "./exactOnly.js";
+import { indentWatch, type IndentWatch } from "./indentWatch.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
 import { jsonPositions } from "./jsonPositions.js";
 import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
-
-/**
- * An anchor or alias token; documents with them take the exact path, which caps expansion.
- * `:` is among the characters that may precede one because a flow value may follow a
- * quoted key without a space (`{"a":*b}`).
- */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,\]}]/m;
-/**
- * A tag, which starts a node wherever an anchor may. js-yaml reads some tags the exact
- * parser refuses (`!`, `!<tag:yaml.org,2002:str>`, `!!float 1`): only the exact parser
- * decides which tags a file may carry.
- */
-const TAG = /(?:^|[\s[{,:])!/m;
 
 /**
  * A little above MAX_NESTING, since js-yaml also counts the scalar at the end of a chain:
@@ -44,8 +33,9 @@ export function readYaml(file: string, text: string): ParseResult {
   const block = file.endsWith(".json") ? undefined : readBlockYaml(text);
   if (block) return { ok: true, doc: blockDoc(file, text, block) };
   let data: unknown;
+  let watch: IndentWatch | undefined;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, JS_YAML_OPTIONS);
+    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, { ...JS_YAML_OPTIONS, listener: (watch = indentWatch(text)).listener });
   } catch (e) {
     // js-yaml stops at its depth limit at once; the exact parser would recurse until out of stack.
     if (e instanceof jsYaml.YAMLException && /maxDepth/.test(e.reason)) {
@@ -58,9 +48,9 @@ export function readYaml(file: string, text: string): ParseResult {
     // Let the exact parser find and word the problem, with its position.
     return checked(parseYaml(file, text));
   }
-  // js-yaml has screened the nesting (and shares aliased nodes rather than copying them),
-  // but does not cap alias expansion: the exact parser does.
-  if (ANCHOR_OR_ALIAS.test(text) || TAG.test(text)) return checked(parseYaml(file, text));
+  // js-yaml has screened the nesting (and shares aliased nodes rather than copying them);
+  // what it reads otherwise than the exact parser, or should have refused, goes there.
+  if (watch?.found() || (!file.endsWith(".json") && exactOnly(text))) return checked(parseYaml(file, text));
   // JSON: every position found in one pass, once the data is known to be safe to walk.
   let indexed: ((path: Path) => Position | undefined) | undefined;
   const doc = walkedDoc(file, text, data === undefined ? null : data, (path) => indexed?.(path));
