@@ -164,6 +164,8 @@ function tooDeep(file: string, text: string, fallback?: Position): ParseResult {
   return { ok: false, diagnostics: [diagnostic(file, deepNesting(text, MAX_NESTING) ?? fallback ?? { line: 1, column: 1 }, `invalid YAML: ${TOO_DEEP}`)] };
 }
 
+export const duplicateKey = (key: unknown, firstLine: number) => `duplicate key \`${keyLabel(key)}\` (first at line ${firstLine})`;
+
 /** Shown in a message: a key as written, cut short if it is long. */
 export function keyLabel(key: unknown): string {
   const s = typeof key === "string" ? key : String(key);
@@ -174,7 +176,7 @@ function describe(file: string, doc: Document.Parsed, text: string, e: YAMLError
   const pos = at(e.pos[0]);
   if (e.code === "DUPLICATE_KEY") {
     const first = firstKeyBefore(doc, e.pos[0]);
-    if (first) return diagnostic(file, pos, `duplicate key \`${keyLabel(first.key)}\` (first at line ${at(first.offset).line})`);
+    if (first) return diagnostic(file, pos, duplicateKey(first.key, at(first.offset).line));
   }
   if (e.code === "TAG_RESOLVE_FAILED") {
     // Tags other than the core schema's are refused before this; a core tag can still not fit (`!!int abc`).
@@ -238,7 +240,7 @@ function sameName(file: string, keys: ReadonlyArray<{ value: unknown; offset: nu
   for (const { value, offset } of keys) {
     const name = String(value);
     const before = first.get(name);
-    if (before !== undefined) return [diagnostic(file, at(offset), `duplicate key \`${keyLabel(name)}\` (first at line ${at(before).line})`)];
+    if (before !== undefined) return [diagnostic(file, at(offset), duplicateKey(name, at(before).line))];
     first.set(name, offset);
   }
   return [];

@@ -6,7 +6,7 @@ import { exactOnly } from "./exactOnly.js";
 import { indentWatch, type IndentWatch } from "./indentWatch.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
 import { jsonPositions } from "./jsonPositions.js";
-import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
+import { duplicateKey, keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
 /**
@@ -59,7 +59,13 @@ export function readYaml(file: string, text: string): ParseResult {
   // exact parser caps that expansion.
   if (problem?.kind === "expanded") return checked(parseYaml(file, text));
   if (problem) return refuse(doc, problem);
-  if (file.endsWith(".json")) indexed = jsonPositions(text, data);
+  if (file.endsWith(".json")) {
+    const json = jsonPositions(text, data);
+    if (json.kind === "repeated") return { ok: false, diagnostics: [diagnostic(file, json.at, duplicateKey(json.key, json.first.line))] };
+    // The text and the data did not line up: the exact parser refuses, or agrees.
+    if (json.kind === "declined") return checked(parseYaml(file, text));
+    indexed = json.locate;
+  }
   return { ok: true, doc };
 }
 

@@ -376,6 +376,17 @@ describe("numbers only YAML 1.1 reads", () => {
   });
 });
 
+describe("a .json inventory", () => {
+  it("with a key written twice is refused where it is written, as the same data in YAML is; JSON.parse kept the last", () => {
+    const file = join(dir, "twice.json");
+    // The second `credential` would hide the secret kept in code behind a vaulted one.
+    const identity = '{"id": "svc-a", "kind": "service-account",\n  "credential": {"type": "static-secret", "storage": "source-code"},\n  "credential": {"type": "workload-identity", "storage": "vault"}}';
+    writeFileSync(file, `{"apiVersion": "nhi-triage/v1", "kind": "Inventory",\n "identities": [${identity}]}\n`);
+    const r = run(["--no-config", "gate", file, ...NOW]);
+    expectRefused({ label: "gate", file, code: r.code, stderr: r.stderr, ms: 0 }, /^duplicate key `credential` \(first at line 3\)$/, { line: 4, column: 3 });
+  });
+});
+
 describe("input from a pipe", () => {
   it("over the size limit is refused as it streams, with the flag that raises it", () => {
     const start = performance.now();
