@@ -20,9 +20,12 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const MAYBE_TYPED = new Uint8Array(128);
 for (const c of "~nNtTfF-+.0123456789") MAYBE_TYPED[c.charCodeAt(0)] = 1;
 
+/** Every value the tests below can match, in one test: most scalars that start like a number (dates, durations, team-3) fail it at once. */
+const ANY_TYPED = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)?$/;
+
 const maybeTyped = (s: string) => {
   const c = s.charCodeAt(0);
-  return !(c < 128 && MAYBE_TYPED[c] === 0);
+  return !(c < 128 && MAYBE_TYPED[c] === 0) && ANY_TYPED.test(s);
 };
 const isNull = (s: string) => NULL.test(s);
 const isBool = (s: string) => BOOL.test(s);
