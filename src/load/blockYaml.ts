@@ -1,4 +1,4 @@
-import jsYaml from "js-yaml";
+import { coreScalar } from "./coreSchema.js";
 import { OffsetIndex } from "./offsetIndex.js";
 import type { Path, Position } from "./sourceDoc.js";
 
@@ -8,14 +8,6 @@ export interface BlockYaml {
   locate(path: Path): Position | undefined;
 }
 
-interface ImplicitType {
-  resolve(s: string): boolean;
-  construct(s: string): unknown;
-}
-// js-yaml's own resolvers (null, bool, int, float), so a plain scalar means what it means there.
-const IMPLICIT = (jsYaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
-// Only these can start a scalar that is not a string in the core schema.
-const MAYBE_TYPED = charTable("~nNtTfF-+.0123456789");
 // js-yaml refuses these; the reader leaves such files to it so the error keeps its words.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -46,13 +38,6 @@ function charTable(chars: string): Uint8Array {
   return t;
 }
 
-function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  if (c < 128 && MAYBE_TYPED[c] === 0) return s;
-  for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
-  return s;
-}
-
 const SP = 32;
 const HASH = 35;
 const COLON = 58;
@@ -78,7 +63,7 @@ function isDigits(s: string): boolean {
  * other construct (block scalars, multi-line scalars, anchors, tags, tabs, documents
  * markers, duplicate or non-string keys) returns undefined and the caller takes the
  * general path: this reader never gives a file a second meaning, it only declines it.
- * A test checks data and every position against js-yaml and the exact `yaml` parser.
+ * A test checks data and every position against the exact `yaml` parser.
  */
 export function readBlockYaml(text: string): BlockYaml | undefined {
   if (text.charCodeAt(0) === 0xfeff || text.includes("\t") || (UNUSUAL.test(text) && NON_PRINTABLE.test(text))) return undefined;
@@ -324,7 +309,7 @@ class Reader {
       const known = this.keys[slot];
       if (known !== undefined && known.length === colon - at && t.startsWith(known, at)) return known;
       key = t.slice(at, colon);
-      if (key.endsWith(" ") || resolvePlain(key) !== key) out();
+      if (key.endsWith(" ") || coreScalar(key) !== key) out();
       if (key.length <= MAX_CACHED && !REFUSED_KEYS.has(key) && !isDigits(key)) this.keys[slot] = key;
     }
     // YAML caps an implicit key at 1024 characters; the exact parser words that error.
@@ -381,7 +366,9 @@ class Reader {
     }
     if (c === 91) return this.flowSequence(at);
     if (c === 123) return this.flowMapping(at);
-    if (notPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 >= this.end || t.charCodeAt(at + 1) === SP))) out();
+    // `-`, `?` and `:` start a plain scalar only before a character that may follow in it:
+    // not a space, nor, inside a flow collection, a flow indicator (`[-]` is not a list of "-").
+    if (notPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 >= this.end || t.charCodeAt(at + 1) === SP || (flow && isFlowIndicator(t.charCodeAt(at + 1)))))) out();
     let i = at;
     let last = at;
     let h = 0;
@@ -405,7 +392,7 @@ class Reader {
       hLast = h;
     }
     this.next = last;
-    return resolvePlain(this.slice(at, last, hLast));
+    return coreScalar(this.slice(at, last, hLast));
   }
 
   /** The text from `at` to `end`, whose hash is `h`: the string read last time, when it is the same. */

@@ -1,3 +1,4 @@
+import { lineColumn } from "./lineColumn.js";
 import { OffsetIndex } from "./offsetIndex.js";
 import type { Path, Position } from "./sourceDoc.js";
 
@@ -7,15 +8,22 @@ function decline(): never {
   throw DECLINE;
 }
 
+export type JsonPositions =
+  | { kind: "positions"; locate(path: Path): Position | undefined }
+  /** A key written twice in one object, where JSON.parse kept the last value only: `at` the second, `first` the first. */
+  | { kind: "repeated"; key: string; at: Position; first: Position }
+  | { kind: "declined" };
+
 /**
  * Where each value of a JSON document starts, found in one pass over the text alongside the
  * data JSON.parse made of it. A walk per question is fine for a few positions, but a gate
  * on a large single-line export asks for hundreds of thousands, each scanning the line
- * from its start. Returns undefined (and the caller falls back to the walk and the exact
- * parser) when the text repeats a key, or when anything does not line up with the data.
- * One-line arrays of scalars are left out, as the block reader leaves them out.
+ * from its start. Finds a key written twice in one object, which JSON.parse lets pass
+ * (the last value wins) where YAML, and so the same data as a .yaml file, is refused.
+ * Declines when anything does not line up with the data. One-line arrays of scalars are
+ * left out, as the block reader leaves them out.
  */
-export function jsonPositions(text: string, data: unknown): ((path: Path) => Position | undefined) | undefined {
+export function jsonPositions(text: string, data: unknown): JsonPositions {
   const n = text.length;
   const index = new OffsetIndex(text.length >> 5);
   let scratch = new Int32Array(64);
@@ -143,15 +151,59 @@ export function jsonPositions(text: string, data: unknown): ((path: Path) => Pos
     top = base;
   };
 
+  const lineStarts = (): number[] => {
+    const starts = [0];
+    for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) starts.push(j + 1);
+    return starts;
+  };
   try {
     space();
     const root = i;
     value(data);
-    const lineStarts = [0];
-    for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) lineStarts.push(j + 1);
-    return (path) => index.locate(data, root, lineStarts, path);
+    const starts = lineStarts();
+    return { kind: "positions", locate: (path) => index.locate(data, root, starts, path) };
   } catch (e) {
-    if (e === DECLINE || e instanceof RangeError || e instanceof SyntaxError) return undefined;
-    throw e;
+    if (!(e === DECLINE || e instanceof RangeError || e instanceof SyntaxError)) throw e;
+    // A repeated key makes the text and the data part (the first value is not in the data),
+    // wherever in the first value that shows: the text is read again for keys alone.
+    const repeat = firstRepeat(text);
+    if (!repeat) return { kind: "declined" };
+    const starts = lineStarts();
+    return { kind: "repeated", key: repeat.key, at: lineColumn(starts, repeat.offset), first: lineColumn(starts, repeat.first) };
   }
+}
+
+/** The first key of valid JSON text that its object already has, with both keys' offsets. */
+function firstRepeat(text: string): { key: string; offset: number; first: number } | undefined {
+  // Per open container, the keys seen so far and where; null for an array.
+  const open: Array<Map<string, number> | null> = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      let plain = true;
+      for (let d = text.charCodeAt(j); d !== 34 && j < text.length; d = text.charCodeAt(j)) {
+        if (d === 92) {
+          plain = false;
+          j += 2;
+        } else j++;
+      }
+      if (expectKey) {
+        const key = plain ? text.slice(i + 1, j) : (JSON.parse(text.slice(i, j + 1)) as string);
+        const keys = open[open.length - 1]!;
+        const first = keys.get(key);
+        if (first !== undefined) return { key, offset: i, first };
+        keys.set(key, i);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123) {
+      open.push(new Map());
+      expectKey = true;
+    } else if (c === 91) open.push(null);
+    else if (c === 125 || c === 93) open.pop();
+    else if (c === 44) expectKey = open[open.length - 1] != null;
+  }
+  return undefined;
 }

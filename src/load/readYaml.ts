@@ -1,24 +1,20 @@
 import jsYaml from "js-yaml";
 import { diagnostic, InputError } from "./diagnostic.js";
 import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
+import { CORE_SCHEMA } from "./coreSchema.js";
+import { exactOnly } from "./exactOnly.js";
+import { indentWatch, type IndentWatch } from "./indentWatch.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
 import { jsonPositions } from "./jsonPositions.js";
-import { keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
+import { duplicateKey, keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
-
-/**
- * An anchor or alias token; documents with them take the exact path, which caps expansion.
- * `:` is among the characters that may precede one because a flow value may follow a
- * quoted key without a space (`{"a":*b}`).
- */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,\]}]/m;
 
 /**
  * A little above MAX_NESTING, since js-yaml also counts the scalar at the end of a chain:
  * what it refuses is too deep by our count as well, and the data check below has the
  * final, exact word.
  */
-const JS_YAML_OPTIONS = { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
+const JS_YAML_OPTIONS = { schema: CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
 
 /**
  * The data path for large inputs: js-yaml (or JSON.parse for `.json`) reads the data, and
@@ -37,8 +33,9 @@ export function readYaml(file: string, text: string): ParseResult {
   const block = file.endsWith(".json") ? undefined : readBlockYaml(text);
   if (block) return { ok: true, doc: blockDoc(file, text, block) };
   let data: unknown;
+  let watch: IndentWatch | undefined;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, JS_YAML_OPTIONS);
+    data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, { ...JS_YAML_OPTIONS, listener: (watch = indentWatch(text)).listener });
   } catch (e) {
     // js-yaml stops at its depth limit at once; the exact parser would recurse until out of stack.
     if (e instanceof jsYaml.YAMLException && /maxDepth/.test(e.reason)) {
@@ -51,9 +48,9 @@ export function readYaml(file: string, text: string): ParseResult {
     // Let the exact parser find and word the problem, with its position.
     return checked(parseYaml(file, text));
   }
-  // js-yaml has screened the nesting (and shares aliased nodes rather than copying them),
-  // but does not cap alias expansion: the exact parser does.
-  if (ANCHOR_OR_ALIAS.test(text)) return checked(parseYaml(file, text));
+  // js-yaml has screened the nesting (and shares aliased nodes rather than copying them);
+  // what it reads otherwise than the exact parser, or should have refused, goes there.
+  if (watch?.found() || (!file.endsWith(".json") && exactOnly(text))) return checked(parseYaml(file, text));
   // JSON: every position found in one pass, once the data is known to be safe to walk.
   let indexed: ((path: Path) => Position | undefined) | undefined;
   const doc = walkedDoc(file, text, data === undefined ? null : data, (path) => indexed?.(path));
@@ -62,7 +59,13 @@ export function readYaml(file: string, text: string): ParseResult {
   // exact parser caps that expansion.
   if (problem?.kind === "expanded") return checked(parseYaml(file, text));
   if (problem) return refuse(doc, problem);
-  if (file.endsWith(".json")) indexed = jsonPositions(text, data);
+  if (file.endsWith(".json")) {
+    const json = jsonPositions(text, data);
+    if (json.kind === "repeated") return { ok: false, diagnostics: [diagnostic(file, json.at, duplicateKey(json.key, json.first.line))] };
+    // The text and the data did not line up: the exact parser refuses, or agrees.
+    if (json.kind === "declined") return checked(parseYaml(file, text));
+    indexed = json.locate;
+  }
   return { ok: true, doc };
 }
 

@@ -211,12 +211,27 @@ describe.each(KINDS)("hostile YAML as %s", (kind) => {
 
   it("unknown tags (!!js/function) and merge keys are refused: nothing in a file runs", () => {
     const tag = `${valid(kind)}extra: !!js/function 'function () { return process.exit(9) }'\n`;
-    for (const o of runAs(kind, tag, "tag")) expectRefused(o, /^unknown tag `!!js\/function`: tags are not supported/, { line: tag.split("\n").length - 1 });
+    for (const o of runAs(kind, tag, "tag")) expectRefused(o, /^tag `!!js\/function` is not allowed: a file holds plain data/, { line: tag.split("\n").length - 1 });
     const merge = `${HEADERS[kind]}base: &b { x: 1 }\nextra:\n  <<: *b\n`;
     for (const o of runAs(kind, merge, "merge")) expectRefused(o, /^key `<<` is not allowed: merge keys are not supported/, { line: 5 });
     // YAML 1.1 would turn the merge on; the file is read as YAML 1.2 whatever it says.
     const yaml11 = `%YAML 1.1\n---\n${merge}`;
     for (const o of runAs(kind, yaml11, "yaml11")) expectRefused(o, /^key `<<` is not allowed/, { line: 7 });
+  });
+
+  it("tags beyond the core schema's (!!omap, !!merge, verbatim, local, bare !) are refused where they are written", () => {
+    const cases: Array<[string, string, number]> = [
+      ["omap", "extra: !!omap [type: static-secret, storage: source-code]\n", 8],
+      ["merge", "base: &b { x: 1 }\nextra:\n  !!merge <<: *b\n", 3],
+      ["verbatim", "extra: !<tag:yaml.org,2002:str> x\n", 8],
+      ["local", "extra: !local x\n", 8],
+      ["bare", "extra: ! x\n", 8],
+    ];
+    for (const [name, tail, column] of cases) {
+      const text = `${valid(kind)}${tail}`;
+      const tag = /!\S*/.exec(tail)![0];
+      for (const o of runAs(kind, text, `tag-${name}`)) expectRefused(o, new RegExp(`^tag \`${escape(tag)}\` is not allowed: a file holds plain data, and the only tags are the core schema's !!str, !!int, !!float, !!bool, !!null, !!map and !!seq$`), { line: text.split("\n").length - 1, column });
+    }
   });
 
   it("numbers and booleans where strings are expected: a schema error, or a string per YAML 1.2", () => {
@@ -306,6 +321,69 @@ describe.each(["inventory", "waivers"] as const)("dates in odd formats, as %s", 
       if (refused) expectRefused(o, new RegExp(`^${kind === "inventory" ? "identities\\[0\\]\\.credential" : "waivers\\[0\\]"}\\.${name}: ${refused.source}`), { line });
       else expectAccepted(o);
     }
+  });
+});
+
+describe("tags in the files no hostile kind above covers", () => {
+  const NOT_ALLOWED = /^tag `!!omap` is not allowed: a file holds plain data/;
+
+  it("a credential hidden in an !!omap fails the gate closed (exit 2), where it used to pass with no finding", () => {
+    const inventory = join(dir, "omap-inventory.yaml");
+    writeFileSync(inventory, `${HEADERS.inventory}identities:\n  - id: svc-a\n    kind: service-account\n    credential: !!omap [type: static-secret, storage: source-code]\n`);
+    const r = run(["--no-config", "gate", inventory, ...NOW]);
+    expectRefused({ label: "gate", file: inventory, code: r.code, stderr: r.stderr, ms: 0 }, NOT_ALLOWED, { line: 6, column: 17 });
+    expect(r.stdout).toBe("");
+  });
+
+  it("a base inventory with a tag is invalid: judged as everything new, with the tag's place in the warning", () => {
+    const base = join(dir, "omap-base.yaml");
+    const head = join(dir, "omap-head.yaml");
+    const identity = `${HEADERS.inventory}identities:\n  - id: svc-a\n    kind: service-account\n    credential: `;
+    writeFileSync(base, `${identity}!!omap [type: static-secret, storage: source-code]\n`);
+    // The same secret in code as the base holds: with a base that loads, that is no new finding.
+    writeFileSync(head, `${identity}{ type: static-secret, storage: source-code }\n`);
+    const r = run(["--no-config", "gate", head, "--base", base, "--format", "json", ...NOW]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout).base.state).toBe("invalid");
+    expect(r.stderr).toMatch(new RegExp(`^${escape(base)}:6:17 {2}warning {2}the base inventory is invalid \\(tag \`!!omap\` is not allowed`, "m"));
+  });
+
+  it("a project config and saved interview answers are refused at the tag", () => {
+    const project = mkdtempSync(join(dir, "config-"));
+    const config = join(project, ".nhi-triage.yaml");
+    writeFileSync(config, "apiVersion: nhi-triage/v1\nkind: Config\nrules: !!omap [NHI-NO-OWNER: off]\n");
+    const c = run(["gate", inventoryFile, ...NOW], { cwd: project });
+    expectRefused({ label: "config", file: config, code: c.code, stderr: c.stderr, ms: 0 }, NOT_ALLOWED, { line: 3, column: 8 });
+    const answers = join(dir, "omap-answers.yaml");
+    writeFileSync(answers, "apiVersion: nhi-triage/v1\nkind: Answers\nanswers: !!omap [title: t]\n");
+    const a = run(["--no-config", "interview", "--answers", answers, ...NOW]);
+    expectRefused({ label: "answers", file: answers, code: a.code, stderr: a.stderr, ms: 0 }, NOT_ALLOWED, { line: 3, column: 10 });
+  });
+});
+
+describe("numbers only YAML 1.1 reads", () => {
+  // js-yaml's core schema read `0b11` as 3, so the step was a retried privileged one on the
+  // fast paths and a type error on the exact one. Both paths now read text, as YAML 1.2 does.
+  it.each([
+    ["block style (the one-pass reader)", ""],
+    ["after a block scalar (js-yaml)", "    engine: >\n      argo\n"],
+  ])("retries: 0b11, %s, is a type error at its place, not a retry count", (_name, extra) => {
+    const text = `${HEADERS.inventory}workflows:\n  - id: wf\n${extra}    steps:\n      - id: s\n        privileged: true\n        retries: 0b11\n`;
+    const file = join(dir, `binary-${extra ? "js" : "block"}.yaml`);
+    writeFileSync(file, text);
+    const r = run(["--no-config", "gate", file, ...NOW]);
+    expectRefused({ label: "gate", file, code: r.code, stderr: r.stderr, ms: 0 }, /^workflows\[0\]\.steps\[0\]\.retries: expected number, got "0b11"$/, { line: text.split("\n").length - 1, column: 18 });
+  });
+});
+
+describe("a .json inventory", () => {
+  it("with a key written twice is refused where it is written, as the same data in YAML is; JSON.parse kept the last", () => {
+    const file = join(dir, "twice.json");
+    // The second `credential` would hide the secret kept in code behind a vaulted one.
+    const identity = '{"id": "svc-a", "kind": "service-account",\n  "credential": {"type": "static-secret", "storage": "source-code"},\n  "credential": {"type": "workload-identity", "storage": "vault"}}';
+    writeFileSync(file, `{"apiVersion": "nhi-triage/v1", "kind": "Inventory",\n "identities": [${identity}]}\n`);
+    const r = run(["--no-config", "gate", file, ...NOW]);
+    expectRefused({ label: "gate", file, code: r.code, stderr: r.stderr, ms: 0 }, /^duplicate key `credential` \(first at line 3\)$/, { line: 4, column: 3 });
   });
 });
 

@@ -13,13 +13,14 @@ import { dataPaths, yamlFiles } from "../tools/dataPaths.js";
 /** Every position the one-pass index answers is the exact parser's; returns how many it answered. */
 function agrees(text: string): number {
   const data: unknown = JSON.parse(text);
-  const index = jsonPositions(text, data);
-  expect(index, "declined").toBeDefined();
+  const found = jsonPositions(text, data);
+  if (found.kind !== "positions") throw new Error(found.kind);
+  const index = found.locate;
   const exact = parseYaml("x.json", text);
   if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
   let answered = 0;
   for (const p of dataPaths(data, true)) {
-    const at = index!(p);
+    const at = index(p);
     if (!at) continue;
     answered++;
     expect(at, JSON.stringify(p)).toEqual(exact.doc.locate(p));
@@ -65,13 +66,21 @@ describe("JSON positions in one pass", () => {
     expect(agrees(text)).toBeGreaterThan(0);
   });
 
-  it("declines a repeated key, whose first value is not in the data", () => {
-    const text = '{"a": {"b": 1}, "a": {"c": 2}}';
-    expect(jsonPositions(text, JSON.parse(text))).toBeUndefined();
+  it("finds a repeated key, whose first value JSON.parse dropped, wherever it is written", () => {
+    const text = '{"a": {"b": 1},\n "a": {"c": 2}}';
+    expect(jsonPositions(text, JSON.parse(text))).toEqual({ kind: "repeated", key: "a", at: { line: 2, column: 2 }, first: { line: 1, column: 2 } });
+    for (const t of ['{"x": [{"k": 1, "k": 1}]}', '{"b": 1, "1": 2, "1": 3}', '{"b": 1, "a": 2, "b": 3}', '{"a\\u0062": 1, "ab": 2}']) {
+      expect(jsonPositions(t, JSON.parse(t)).kind, t).toBe("repeated");
+    }
   });
 
   it("declines text and data that do not match, rather than answer wrongly", () => {
-    expect(jsonPositions('{"a": [1, {"b": 2}]}', { a: [1, 2] })).toBeUndefined();
-    expect(jsonPositions('{"a": 1}', { b: 1 })).toBeUndefined();
+    expect(jsonPositions('{"a": [1, {"b": 2}]}', { a: [1, 2] })).toEqual({ kind: "declined" });
+    expect(jsonPositions('{"a": 1}', { b: 1 })).toEqual({ kind: "declined" });
+  });
+
+  it("a .json file with a repeated key is refused as the same data in YAML is, not read last-wins", () => {
+    const r = readYaml("x.json", '{"apiVersion": "nhi-triage/v1",\n "identities": [{"id": "a",\n   "owner": "team-a", "owner": null}]}');
+    expect(r.ok ? "read" : r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(["3:23 duplicate key `owner` (first at line 3)"]);
   });
 });

@@ -4,6 +4,7 @@ import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { fastLocator } from "../../src/load/fastLocate.js";
 import { parseYaml } from "../../src/load/parseYaml.js";
+import { readYaml } from "../../src/load/readYaml.js";
 import { ROOT } from "../helpers.js";
 import { dataPaths, yamlFiles } from "../tools/dataPaths.js";
 
@@ -62,6 +63,29 @@ describe("the walk on styles our fixtures do not use", () => {
     for (const p of dataPaths(data)) {
       const fast = locate(p, data);
       if (fast) expect(fast, JSON.stringify(p)).toEqual(exact.doc.locate(p));
+    }
+  });
+});
+
+describe("plain scalars mean what the exact parser says, on every path", () => {
+  // YAML 1.1's forms (binary, signed hex and octal, underscores, sexagesimal) are text in
+  // the core schema; js-yaml's own core schema reads them as numbers.
+  const SCALARS = ["0b101", "-0x1F", "+0x1F", "+0o17", "-0o17", "0o17", "0x1F", "1_000", "0x_1F", "1:20", "012", "-0", ".5", "1.", "1e3", "1.e3", "+.inf", ".NaN", "~", "Null", "TRUE", "yes", "12345678901234567890"];
+  it.each(SCALARS)("%s", (scalar) => {
+    const exact = parseYaml("x.yaml", `a: ${scalar}\n`);
+    if (!exact.ok) throw new Error(exact.diagnostics[0]!.message);
+    const expected = (exact.doc.data as { a: unknown }).a;
+    // Block style (the one-pass reader), after a block scalar (js-yaml), in a flow list, on the exact path.
+    const layouts: Array<[string, (d: Record<string, unknown>) => unknown]> = [
+      [`a: ${scalar}\n`, (d) => d.a],
+      [`d: |\n  text\na: ${scalar}\n`, (d) => d.a],
+      [`d: >\n  text\na: [${scalar}]\n`, (d) => (d.a as unknown[])[0]],
+      [`d: &x 1\na: ${scalar}\n`, (d) => d.a],
+    ];
+    for (const [text, pick] of layouts) {
+      const r = readYaml("x.yaml", text);
+      if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+      expect(pick(r.doc.data as Record<string, unknown>), JSON.stringify(text)).toStrictEqual(expected);
     }
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Constructs js-yaml reads differently from the exact parser, or accepts where the exact
+ * parser refuses. A text js-yaml has read that holds any of them is read again by the
+ * exact parser, which then refuses it or gives the same data (test/unit/yamlTestSuite.test.ts
+ * holds every reader to that on the official YAML test suite). Each pattern may match
+ * more than the construct (inside a quoted string, say): that costs time, never meaning.
+ */
+const EXACT_ONLY: ReadonlyArray<RegExp> = [
+  // Anchors and aliases: js-yaml does not cap alias expansion, the exact parser does. `:`
+  // may precede one because a flow value may follow a quoted key without a space (`{"a":*b}`).
+  /(?:^|[\s[{,:])[&*][^\s,\]}]/m,
+  // A tag starts a node wherever an anchor may. js-yaml reads some tags the exact parser
+  // refuses (`!`, `!<tag:yaml.org,2002:str>`, `!!float 1`): only it decides which may stand.
+  /(?:^|[\s[{,:])!/m,
+  // An explicit key (`? `), which may be a list or mapping: js-yaml joins `[a, b]` into
+  // "a,b" and a mapping into "[object Object]", where the exact parser writes "[ a, b ]".
+  /(?:^|[\s[{,])\?(?:[\s,[\]{}]|$)/m,
+  // A flow collection as an implicit key (`[a]: b`, `{a: b}: c`), likewise.
+  /[\]}][ \t]*:/,
+  // An empty key (`: x`, `[ : x ]`): js-yaml names it "null", the exact parser "".
+  /(?:^|[[{,?]|(?:^|\s)-)[ \t]*:(?=[\s,[\]{}]|$)/m,
+  // A null key (`~: x`, `null: x`), likewise.
+  /(?:^|[\s[{,?])(?:~|null|Null|NULL)[ \t]*:(?=[\s,[\]{}]|$)/m,
+  // A directive: js-yaml ignores unknown ones and repeated `%YAML`, the exact parser does not.
+  /^%/m,
+  // Something after a document marker on its line: js-yaml reads `---word` as a marker
+  // and `--- a: b` with keys below it, both refused or read otherwise by the exact parser.
+  /^(?:---|\.\.\.)(?![ \t]*(?:#[^\n]*)?\r?$)/m,
+  // A tab in indentation, which js-yaml lets through in block scalars, flow collections
+  // and quoted continuation lines.
+  /^ *\t/m,
+  // A comment with no space before it, after a quoted scalar or a flow collection.
+  /["'\]},]#/,
+  // A block scalar whose first lines hold only spaces: js-yaml does not check them against
+  // the indentation of the content that follows.
+  /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?\r?\n(?:\r?\n)*[ \t]+\r?\n/,
+];
+
+export function exactOnly(text: string): boolean {
+  return EXACT_ONLY.some((re) => re.test(text));
+}
