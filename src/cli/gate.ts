@@ -16,6 +16,7 @@ import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 import { startBase, type PendingBase } from "./loadBase.js";
+import { folderOf, resolveBase } from "../load/readBase.js";
 
 export interface GateOptions {
   /** The head inventory; the project config's when absent. */
@@ -48,12 +49,14 @@ export async function gate(opts: GateOptions): Promise<number> {
   if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
   const waiversFile = opts.waivers ?? config?.waivers;
   const failOn = opts.failOn ?? config?.failOn ?? "high";
-  // The base is read (and for a large inventory, loaded on a worker thread) while the rules
-  // and the head are loaded and judged; a problem with it is reported after theirs.
-  const pending = opts.base === undefined ? undefined : startBase(opts.base, inventoryFile);
+  // What --base names is settled first; it is read (and for a large inventory, loaded on a
+  // worker thread) while the rules and the head are loaded and judged, and a problem
+  // reading it is reported after theirs.
+  const baseRef = opts.base === undefined ? undefined : await resolveBase(opts.base, inventoryFile === "-" ? undefined : await folderOf(inventoryFile));
+  const pending = baseRef === undefined ? undefined : startBase(baseRef, inventoryFile);
   try {
     const { pack, changes } = await loadPackFor(opts.rules, config);
-    return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn }, pending);
+    return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn, baseFile: baseRef?.kind === "file" ? baseRef.path : undefined }, pending);
   } finally {
     pending?.cancel();
   }
@@ -66,9 +69,11 @@ interface Settings {
   inventoryFile: string;
   waiversFile: string | undefined;
   failOn: Severity;
+  /** The base when it is a file, which the report must never be written over. */
+  baseFile: string | undefined;
 }
 
-async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, waiversFile, failOn }: Settings, pending: PendingBase | undefined): Promise<number> {
+async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, waiversFile, failOn, baseFile }: Settings, pending: PendingBase | undefined): Promise<number> {
   const head = loadInventory(inventoryFile, await readText(inventoryFile));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -118,7 +123,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
   const report = { result, pack, style, version };
   // JSON is what large inventories are read into other tools with: it is written in pieces.
   const text = opts.format === "json" ? formatGateJsonChunks(report) : GATE_FORMATTERS[opts.format](report);
-  await writeOutput(text, opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
+  await writeOutput(text, opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(baseFile ? [baseFile] : [])]);
   // The text report lists them itself.
   if (opts.format !== "text") reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);

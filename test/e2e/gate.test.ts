@@ -182,6 +182,65 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(r.stderr).toContain("--base no-such-branch: no such file, and not a commit in this repository");
   });
 
+  it("a file named like the base ref never stands in for the commit (origin/main)", () => {
+    const { dir, inv } = repo();
+    git(dir, "update-ref", "refs/remotes/origin/main", "HEAD");
+    git(dir, "checkout", "-qb", "feature");
+    addRisky(inv);
+    // The pull request adds a copy of its own inventory under the base ref's name.
+    mkdirSync(join(dir, "origin"));
+    copyFileSync(inv, join(dir, "origin/main"));
+    const plain = run(["gate", "infra/nhi.yaml", "--base", "origin/main", ...NOW], { cwd: dir });
+    expect(plain.stdout).toBe("");
+    expect(plain.stderr).toBe("error  --base origin/main: ambiguous: both a commit of this repository and a file; write --base git:origin/main or --base file:origin/main\n");
+    expect(plain.code).toBe(2);
+    const ref = run(["gate", "infra/nhi.yaml", "--base", "git:origin/main", "--format", "json", ...NOW], { cwd: dir });
+    expect(ref.code).toBe(1);
+    const doc = JSON.parse(ref.stdout);
+    expect(doc.base).toEqual({ state: "present", given: "git:origin/main", label: "origin/main:infra/nhi.yaml" });
+    expect(doc.new.map((f: { rule: string; subject: string }) => `${f.rule} ${f.subject}`)).toEqual(["NHI-SECRET-IN-CODE identity:export-key"]);
+    // Asked for by name, the file is what the user meant.
+    expect(run(["gate", "infra/nhi.yaml", "--base", "file:origin/main", ...NOW], { cwd: dir }).code).toBe(0);
+  });
+
+  it("a file named after the base commit's sha never stands in for the commit", () => {
+    const { dir, inv } = repo();
+    const sha = git(dir, "rev-parse", "HEAD").trim();
+    addRisky(inv);
+    copyFileSync(inv, join(dir, sha));
+    for (const given of [sha, sha.slice(0, 12)]) {
+      if (given !== sha) copyFileSync(inv, join(dir, given));
+      const plain = run(["gate", "infra/nhi.yaml", "--base", given, ...NOW], { cwd: dir });
+      expect(plain.code).toBe(2);
+      expect(plain.stderr).toContain(`--base ${given}: ambiguous: both a commit of this repository and a file; write --base git:${given} or --base file:${given}`);
+      expect(plain.stdout).toBe("");
+      const ref = run(["gate", "infra/nhi.yaml", "--base", `git:${given}`, ...NOW], { cwd: dir });
+      expect(ref.code).toBe(1);
+      expect(ref.stdout.split("\n")[0]).toBe("GATE FAILED  1 new finding at or above high");
+    }
+  });
+
+  it("git: and file: say which one is meant, and each fails clearly when it is not there", () => {
+    const { dir, inv } = repo();
+    copyFileSync(inv, join(dir, "base.yaml"));
+    // Not a commit: an unprefixed file still works, as the SPEC promises.
+    expect(run(["gate", inv, "--base", "base.yaml", ...NOW], { cwd: dir }).code).toBe(0);
+    const notRef = run(["gate", inv, "--base", "git:base.yaml"], { cwd: dir });
+    expect(notRef.code).toBe(2);
+    expect(notRef.stderr).toContain("--base git:base.yaml: not a commit in this repository");
+    const notFile = run(["gate", inv, "--base", "file:HEAD"], { cwd: dir });
+    expect(notFile.code).toBe(2);
+    expect(notFile.stderr).toBe("error  --base file:HEAD: no such file\n");
+    for (const empty of ["git:", "file:", "git:--output=x"]) {
+      const r = run(["gate", inv, "--base", empty], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error {2}--base \S+: expected a (git ref|file) after (git|file):\n$/);
+    }
+    const stdin = run(["gate", "-", "--base", "git:HEAD"], { cwd: dir, input: readFileSync(inv, "utf8") });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("--base git:HEAD: a git ref needs the head inventory as a file in a repository, not stdin");
+  });
+
   it("outside a repository a base that is not a file is exit 2", () => {
     const dir = tempDir();
     copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(dir, "nhi.yaml"));
