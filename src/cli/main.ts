@@ -25,7 +25,7 @@ function program(setCode: (code: number) => void): Command {
     .version(version)
     .option("--quiet", "no progress or warnings on stderr")
     .option("--debug", "show the stack of an internal error")
-    .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward)")
+    .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward, up to the repository's root)")
     .option("--no-config", "ignore any project config")
     .option("--max-input <MB>", "largest input file to read, in MB (default 64)")
     .showHelpAfterError("(run with --help for usage)")

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
@@ -88,6 +89,28 @@ describe("project config .nhi-triage.yaml (end to end)", () => {
     expect(r.stderr).toMatch(/note: NHI-SECRET-IN-CODE severity critical → low/);
     const text = run(["gate", ...NOW], { cwd: sub });
     expect(text.stdout).toMatch(/\nProject config\n {2}NHI-SECRET-IN-CODE severity critical → low/);
+  });
+
+  it("is never looked for above the repository's root: a config in a folder that holds a checkout does not govern it", () => {
+    // Would turn the gate's only failing finding into a pass, were it the project's.
+    const { dir } = project("failOn: critical\nrules:\n  NHI-SECRET-IN-CODE: \"off\"\n");
+    const checkout = join(dir, "checkout");
+    mkdirSync(join(checkout, "infra"), { recursive: true });
+    copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(checkout, "infra/nhi.yaml"));
+    const init = spawnSync("git", ["init", "-q", checkout]);
+    expect(init.status).toBe(0);
+    for (const cwd of [checkout, join(checkout, "infra")]) {
+      const r = run(["gate", join(checkout, "infra/nhi.yaml"), "--format", "json", ...NOW], { cwd });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ failOn: "high", configChanges: [] });
+    }
+    // A worktree or a submodule marks its root with a .git file.
+    rmSync(join(checkout, ".git"), { recursive: true });
+    writeFileSync(join(checkout, ".git"), "gitdir: /elsewhere\n");
+    expect(run(["gate", "infra/nhi.yaml", ...NOW], { cwd: checkout }).code).toBe(1);
+    // Outside any repository the search goes on upward, as before.
+    rmSync(join(checkout, ".git"));
+    expect(run(["gate", "infra/nhi.yaml", ...NOW], { cwd: checkout }).code).toBe(0);
   });
 
   it("command-line flags win over it, and --no-config ignores it", () => {
