@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { headPosture, runGate } from "../gate/runGate.js";
-import type { BaseState, GateResult } from "../gate/types.js";
+import type { BaseState, ConfigChange, GateResult } from "../gate/types.js";
 import { diagnostic, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
@@ -12,7 +12,7 @@ import { formatGateJsonChunks } from "../report/formatGateJson.js";
 import { GATE_FORMATTERS } from "../report/gateFormatters.js";
 import { gateRules } from "../report/GateReport.js";
 import { parseNow } from "./parseNow.js";
-import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
+import { DEFAULT_FAIL_ON, failOnChange, loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 import { startBase, type PendingBase } from "./loadBase.js";
@@ -48,14 +48,16 @@ export async function gate(opts: GateOptions): Promise<number> {
   const inventoryFile = opts.inventory ?? config?.inventory;
   if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
   const waiversFile = opts.waivers ?? config?.waivers;
-  const failOn = opts.failOn ?? config?.failOn ?? "high";
+  const failOn = opts.failOn ?? config?.failOn ?? DEFAULT_FAIL_ON;
   // What --base names is settled first; it is read (and for a large inventory, loaded on a
   // worker thread) while the rules and the head are loaded and judged, and a problem
   // reading it is reported after theirs.
   const baseRef = opts.base === undefined ? undefined : await resolveBase(opts.base, inventoryFile === "-" ? undefined : await folderOf(inventoryFile));
   const pending = baseRef === undefined ? undefined : startBase(baseRef, inventoryFile);
   try {
-    const { pack, changes } = await loadPackFor(opts.rules, config);
+    const loaded = await loadPackFor(opts.rules, config);
+    const { pack } = loaded;
+    const changes = [...failOnChange(config, opts.failOn), ...loaded.changes];
     return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn, baseFile: baseRef?.kind === "file" ? baseRef.path : undefined }, pending);
   } finally {
     pending?.cancel();
@@ -65,7 +67,7 @@ export async function gate(opts: GateOptions): Promise<number> {
 interface Settings {
   now: number;
   pack: Awaited<ReturnType<typeof loadPackFor>>["pack"];
-  changes: string[];
+  changes: ConfigChange[];
   inventoryFile: string;
   waiversFile: string | undefined;
   failOn: Severity;

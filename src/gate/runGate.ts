@@ -8,7 +8,7 @@ import { applyWaivers } from "./applyWaivers.js";
 import { changeFindings } from "./changeFindings.js";
 import { postureFindings } from "./postureFindings.js";
 import { changedSubjects } from "./changedSubjects.js";
-import type { BaseState, GateFinding, GateResult } from "./types.js";
+import type { BaseState, ConfigChange, GateFinding, GateResult } from "./types.js";
 import type { Subject } from "../engine/subject.js";
 
 export interface GateInput {
@@ -19,8 +19,8 @@ export interface GateInput {
   base: BaseState;
   waivers: readonly LocatedWaiver[];
   waiversFile?: string;
-  /** What the project config changed (rules off, severities), listed in every report. */
-  configChanges?: readonly string[];
+  /** What the project config changed (rules off, severities, failOn), listed in every report. */
+  configChanges?: readonly ConfigChange[];
   now: number;
   failOn: Severity;
   strict: boolean;

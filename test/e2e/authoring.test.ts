@@ -113,6 +113,23 @@ describe("project config .nhi-triage.yaml (end to end)", () => {
     expect(run(["gate", "infra/nhi.yaml", ...NOW], { cwd: checkout }).code).toBe(0);
   });
 
+  it("a failOn it sets is always reported, --quiet or not; the github format annotates every change on its line", () => {
+    const { dir } = project("inventory: inventory.yaml\nfailOn: critical\nrules:\n  NHI-HUMAN-USE: \"off\"\n");
+    const note = /^note: failOn critical by \S*\.nhi-triage\.yaml \(default high\)$/m;
+    for (const format of ["json", "sarif", "junit", "github", "markdown"]) {
+      const quiet = run(["--quiet", "gate", "--format", format, ...NOW], { cwd: dir });
+      expect(quiet.stderr, format).toMatch(note);
+      expect(quiet.stderr, format).not.toMatch(/NHI-HUMAN-USE/);
+      expect(run(["gate", "--format", format, ...NOW], { cwd: dir }).stderr, format).toMatch(/^note: NHI-HUMAN-USE turned off by /m);
+    }
+    expect(run(["gate", ...NOW], { cwd: dir }).stdout).toMatch(/\nProject config\n {2}failOn critical by \S+ \(default high\)\n {2}NHI-HUMAN-USE turned off by /);
+    const github = run(["gate", "--format", "github", ...NOW], { cwd: dir }).stdout.split("\n");
+    expect(github).toContainEqual(expect.stringMatching(/^::warning file=\.nhi-triage\.yaml,line=4,col=9,title=nhi-triage project config::failOn critical by \S+\.nhi-triage\.yaml \(default high\)$/));
+    expect(github).toContainEqual(expect.stringMatching(/^::warning file=\.nhi-triage\.yaml,line=6,col=3,title=nhi-triage project config::NHI-HUMAN-USE turned off by /));
+    // A flag wins, so the config's failOn changes nothing and is not reported.
+    expect(run(["gate", "--fail-on", "high", "--format", "json", ...NOW], { cwd: dir }).stderr).not.toMatch(/failOn/);
+  });
+
   it("command-line flags win over it, and --no-config ignores it", () => {
     const { dir } = project("inventory: inventory.yaml\nfailOn: critical\nrules:\n  NHI-SECRET-IN-CODE: low\n");
     expect(run(["gate", ...NOW], { cwd: dir }).code).toBe(0);
