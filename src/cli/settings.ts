@@ -33,20 +33,37 @@ export interface LoadedPack {
  * else the config's rulePacks; then the config's rule overrides, each one reported.
  */
 export async function loadPackFor(rulesFlags: readonly string[], config: ProjectConfig | undefined): Promise<LoadedPack> {
-  const extra = rulesFlags.length ? rulesFlags : (config?.rulePacks ?? []);
-  const pack = await loadRulePack(packDirs(extra)).catch((e: unknown) => {
+  return withOverrides(await loadPacks(packsFor(rulesFlags, config), rulesFlags.length ? undefined : config), config);
+}
+
+/** The pack folders to load, the built-in one first: `--rules` when given, else the config's. */
+export function packsFor(rulesFlags: readonly string[], config: ProjectConfig | undefined): string[] {
+  return packDirs(rulesFlags.length ? rulesFlags : (config?.rulePacks ?? []));
+}
+
+/**
+ * Loads pack folders as one pack. `reading` maps a folder to where its files are read
+ * from instead (a copy of a base commit's); `config`, when it named them, is where a
+ * folder that is no pack is pointed at.
+ */
+export async function loadPacks(dirs: readonly string[], config: ProjectConfig | undefined, reading: ReadonlyMap<string, string> = new Map()): Promise<RulePack> {
+  return loadRulePack(dirs.map((d) => reading.get(d) ?? d)).catch((e: unknown) => {
     // A pack named in the config is pointed at there, as any other mistake in that file.
-    const i = !rulesFlags.length && config && e instanceof NotAPack ? config.rulePacks.indexOf(e.dir) : -1;
+    const i = config && e instanceof NotAPack ? config.rulePacks.findIndex((d) => (reading.get(d) ?? d) === e.dir) : -1;
     if (i < 0 || !config) throw e;
     const given = String((config.doc.data as { rulePacks: unknown[] }).rulePacks[i]);
     const resolved = config.rulePacks[i]!;
     const where = resolved === given ? "" : ` (${resolved}, relative to the config's folder)`;
     throw new InputError([diagnostic(config.file, config.doc.locate(["rulePacks", i]), `rulePacks[${i}]: ${JSON.stringify(given)}${where} is ${NotAPack.why}`)], new Map([[config.file, config.text]]));
   });
+}
+
+/** A pack with the config's rule overrides applied, each one reported where the config says it. */
+export function withOverrides(pack: RulePack, config: ProjectConfig | undefined): LoadedPack {
   if (!config || Object.keys(config.rules).length === 0) return { pack, changes: [] };
   checkRuleOverrides(config, new Set([...pack.rules.map((r) => r.id), ...pack.changes.map((c) => c.id)]));
   const applied = applyOverrides(pack, config.rules, config.file);
-  const changes = applied.changes.map((c): ConfigChange => ({ kind: "rule", message: c.message, ...placeIn(config, config.doc.locateKey(["rules", c.rule])) }));
+  const changes = applied.changes.map((c): ConfigChange => ({ kind: "rule", rule: c.rule, message: c.message, ...placeIn(config, config.doc.locateKey(["rules", c.rule])) }));
   return { pack: applied.pack, changes };
 }
 

@@ -21,6 +21,8 @@ export interface GateInput {
   waiversFile?: string;
   /** What the project config changed (rules off, severities, failOn), listed in every report. */
   configChanges?: readonly ConfigChange[];
+  /** What the head's settings would weaken against the base commit's: always new. */
+  weakenings?: readonly GateFinding[];
   now: number;
   failOn: Severity;
   strict: boolean;
@@ -69,7 +71,7 @@ export function runGate(input: GateInput): GateResult {
   const changes = input.baseInventory && changed ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, changed.base, changed.head) : [];
 
   const found = {
-    new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes],
+    new: [...head.filter((f) => !baseKeys.has(f.fingerprint)), ...changes, ...(input.weakenings ?? [])],
     existing: head.filter((f) => baseKeys.has(f.fingerprint)),
   };
   const resolved = base.filter((f) => !headKeys.has(f.fingerprint));

@@ -49,6 +49,8 @@ export interface ExpiredWaiver extends WaiverRef {
 export interface ConfigChange {
   /** `failOn`: listed even with --quiet, since it moves the bar every finding is judged by. */
   kind: "failOn" | "rule";
+  /** The rule a `rule` change is about. */
+  rule?: string;
   message: string;
   /** Absent when no file of the checkout says it (the base commit's config, where the head's has no such line). */
   location?: Location;

@@ -34,10 +34,11 @@ export async function findConfig(start: string): Promise<string | undefined> {
   }
 }
 
-export async function loadConfig(file: string): Promise<ProjectConfig> {
+/** `folder` is what its paths are relative to: its own folder, unless it was read from elsewhere (a base commit). */
+export async function loadConfig(file: string, folder = dirname(file)): Promise<ProjectConfig> {
   const text = await readText(file);
   const { value, doc } = loadDocument(file, text, ConfigFile, "Config");
-  const base = dirname(file);
+  const base = folder;
   const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
   return {
     file,

@@ -1,5 +1,5 @@
 import { realpath } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 import { UsageError } from "./diagnostic.js";
 import { git, GitMissing } from "./git.js";
 import { readText } from "./readText.js";
@@ -83,11 +83,24 @@ export async function folderOf(file: string): Promise<string> {
   }
 }
 
-/** `file` as a path from the repository's root, with forward slashes; undefined when it lies outside. */
+/**
+ * `file` as a path from the repository's root, with forward slashes; undefined when it lies
+ * outside. Worked out from the path as written, never by following symbolic links: the pull
+ * request controls the links in its checkout, and one must not turn the path the gate was
+ * told to read from the base commit into another.
+ */
 export async function repoPath(top: string, file: string): Promise<string | undefined> {
-  const real = await realpath(file).catch(() => file);
-  const rel = relative(top, real);
-  return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split(sep).join("/");
+  const inside = (rel: string) => rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  const cwd = process.cwd();
+  const here = relative(top, await realpath(cwd).catch(() => cwd));
+  const candidates = [...(inside(here) ? [join(here, relative(cwd, resolve(file)))] : []), relative(top, resolve(file))];
+  const rel = candidates.map(normalize).find((r) => inside(r === "." ? "" : r));
+  if (rel !== undefined) return rel === "." ? "" : rel.split(sep).join("/");
+  const real = await realpath(file).catch(() => undefined);
+  if (real !== undefined && inside(relative(top, real))) {
+    throw new UsageError(`${file} leads into the repository ${top} through a symbolic link; name it by its path in the repository`);
+  }
+  return undefined;
 }
 
 /**
