@@ -2,11 +2,11 @@
 // thread would and sends back plain data.
 import { parentPort, workerData } from "node:worker_threads";
 import { InputError, UsageError } from "../load/diagnostic.js";
-import { readBase } from "../load/readBase.js";
+import { readBase, type BaseRef } from "../load/readBase.js";
 import { setMaxInputBytes } from "../load/readText.js";
 import { loadBaseText, type WorkerReply } from "./loadBase.js";
 
-const { base, headPath, maxInput } = workerData as { base: string; headPath: string; maxInput: number };
+const { base, headPath, maxInput } = workerData as { base: BaseRef; headPath: string; maxInput: number };
 setMaxInputBytes(maxInput);
 
 /** Whether JSON gives the data back as it is: no -0, NaN, Infinity or undefined anywhere. */

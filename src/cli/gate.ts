@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { headPosture, runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
-import { diagnostic, UsageError, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
 import { readText } from "../load/readText.js";
@@ -10,9 +10,9 @@ import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
 import { formatGateJsonChunks } from "../report/formatGateJson.js";
 import { GATE_FORMATTERS } from "../report/gateFormatters.js";
-import { gateRules } from "../report/GateReport.js";
 import { parseNow } from "./parseNow.js";
-import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
+import { reportChanges, type ConfigChoice } from "./settings.js";
+import { gateSettings, type GatePacks } from "./gateSettings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 import { startBase, type PendingBase } from "./loadBase.js";
@@ -42,33 +42,29 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export async function gate(opts: GateOptions): Promise<number> {
   const now = parseNow(opts.now);
-  const config = await projectConfig(opts.config);
-  // Flags win over the project config.
-  const inventoryFile = opts.inventory ?? config?.inventory;
-  if (!inventoryFile) throw new UsageError("gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml");
-  const waiversFile = opts.waivers ?? config?.waivers;
-  const failOn = opts.failOn ?? config?.failOn ?? "high";
+  const settings = await gateSettings(opts);
+  const { inventoryFile, base: baseRef } = settings;
   // The base is read (and for a large inventory, loaded on a worker thread) while the rules
-  // and the head are loaded and judged; a problem with it is reported after theirs.
-  const pending = opts.base === undefined ? undefined : startBase(opts.base, inventoryFile);
+  // and the head are loaded and judged; a problem reading it is reported after theirs.
+  const pending = baseRef === undefined ? undefined : startBase(baseRef, inventoryFile);
   try {
-    const { pack, changes } = await loadPackFor(opts.rules, config);
-    return await judge(opts, { now, pack, changes, inventoryFile, waiversFile, failOn }, pending);
+    const packs = await settings.packs();
+    return await judge(opts, { ...settings, ...packs, now }, pending);
   } finally {
     pending?.cancel();
+    await settings.dispose();
   }
 }
 
-interface Settings {
+interface Settings extends GatePacks {
   now: number;
-  pack: Awaited<ReturnType<typeof loadPackFor>>["pack"];
-  changes: string[];
   inventoryFile: string;
   waiversFile: string | undefined;
   failOn: Severity;
 }
 
-async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, waiversFile, failOn }: Settings, pending: PendingBase | undefined): Promise<number> {
+async function judge(opts: GateOptions, settings: Settings, pending: PendingBase | undefined): Promise<number> {
+  const { now, pack, changes, weakenings, inventoryFile, waiversFile, failOn } = settings;
   const head = loadInventory(inventoryFile, await readText(inventoryFile));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -76,8 +72,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
   let waivers: LocatedWaiver[] = [];
   if (waiversFile) {
     const text = await readText(waiversFile);
-    const ids = new Set(gateRules(pack).map((r) => r.id));
-    waivers = loadWaivers(waiversFile, text, ids).waivers;
+    waivers = loadWaivers(waiversFile, text, settings.waivable, settings.unwaivable).waivers;
     sources.set(waiversFile, text);
   }
 
@@ -107,6 +102,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
     waivers,
     ...(waiversFile !== undefined ? { waiversFile } : {}),
     configChanges: changes,
+    weakenings,
     now,
     failOn,
     strict: opts.strict === true,

@@ -1,9 +1,9 @@
-import { unlinkSync } from "node:fs";
+import { rmSync } from "node:fs";
 
 /** 128 + the signal's number, as shells report a process a signal ended. */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
-/** Temporary files of writes in progress: the handler must remove them before exiting. */
+/** Temporary files of writes in progress, and folders (a base commit's settings): the handler must remove them before exiting. */
 const temporary = new Set<string>();
 /** What has reached stdout or the --output target, so the last line does not lie. */
 let written: "nothing" | "partial" | "all" = "nothing";
@@ -27,7 +27,7 @@ export function installInterruptHandlers(): void {
 function interrupted(code: number): never {
   for (const file of temporary) {
     try {
-      unlinkSync(file);
+      rmSync(file, { recursive: true, force: true });
     } catch {
       // Already renamed into place or never created: nothing to remove.
     }

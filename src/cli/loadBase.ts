@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { indexLoadedInventory, loadInventory, type InventoryIndex } from "../load/loadInventory.js";
-import { readBase } from "../load/readBase.js";
+import { readBase, type BaseRef } from "../load/readBase.js";
 import { maxInputBytes, noteInput } from "../load/readText.js";
 import { walkedDoc } from "../load/readYaml.js";
 import type { Inventory } from "../load/schema/inventory.js";
@@ -33,7 +33,7 @@ const BACKGROUND_MIN_BYTES = 4 * 1024 * 1024;
 const BACKGROUND_MAX_BYTES = 128 * 1024 * 1024;
 
 /** Reads and loads the base here, on the main thread. Read failures throw, as readBase does. */
-export async function loadBase(base: string, headPath: string): Promise<BaseLoad> {
+export async function loadBase(base: BaseRef, headPath: string): Promise<BaseLoad> {
   const src = await readBase(base, headPath);
   return src.kind === "absent" ? { kind: "absent", label: src.label } : loadBaseText(src.label, src.text);
 }
@@ -84,7 +84,7 @@ function worthAWorker(file: string): boolean {
  * cannot do exactly (it failed, or the data would not survive JSON) is done here instead,
  * so both ways give the same result, byte for byte.
  */
-export function startBase(base: string, headPath: string, opts: { background?: boolean } = {}): PendingBase {
+export function startBase(base: BaseRef, headPath: string, opts: { background?: boolean } = {}): PendingBase {
   const background = opts.background ?? (headPath !== "-" && availableParallelism() > 1 && worthAWorker(headPath));
   const url = background ? workerUrl() : undefined;
   if (!url) {
@@ -94,7 +94,7 @@ export function startBase(base: string, headPath: string, opts: { background?: b
     return { result, cancel: () => undefined };
   }
   // The worker's reads are recorded in its own thread; --output must not replace the base either.
-  if (statSync(base, { throwIfNoEntry: false })?.isFile()) noteInput(base);
+  if (base.kind === "file") noteInput(base.path);
   const worker = new Worker(url, { workerData: { base, headPath, maxInput: maxInputBytes() } });
   const reply = new Promise<WorkerReply | undefined>((resolve) => {
     worker.once("message", (m: WorkerReply) => resolve(m));

@@ -27,7 +27,7 @@ function program(setCode: (code: number) => void): Command {
     .version(version)
     .option("--quiet", "no progress or warnings on stderr")
     .option("--debug", "show the stack of an internal error")
-    .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward)")
+    .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward, up to the repository's root)")
     .option("--no-config", "ignore any project config")
     .option("--max-input <MB>", "largest input file to read, in MB (default 64)")
     .showHelpAfterError("(run with --help for usage)")
@@ -93,7 +93,7 @@ function program(setCode: (code: number) => void): Command {
   p.command("gate")
     .description("check the posture of an NHI inventory; as a CI gate, fail when a change adds risk")
     .argument("[inventory]", "the inventory file, the head of the change (default: the project config's)")
-    .option("--base <file|git-ref>", "the inventory before the change: a file, or a git ref to read the same path from")
+    .option("--base <file|git-ref>", "the inventory before the change: git:REF (the same path read from that commit), file:PATH, or either (a commit first; both is an error)")
     .option("--waivers <file>", "accepted risks (kind: Waivers)")
     .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity (default: the project config's, else high)").choices(SEVERITIES))
     .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
@@ -104,7 +104,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText(
       "after",
-      "\nExamples:\n  nhi-triage gate inventory.yaml --base origin/main --waivers waivers.yaml\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
+      "\nExamples:\n  nhi-triage gate inventory.yaml --base git:origin/main --waivers waivers.yaml\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
     )
     .action(async (inventory: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const { gate } = await import("./gate.js");

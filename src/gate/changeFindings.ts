@@ -4,13 +4,13 @@ import { UNKNOWN } from "../engine/truth.js";
 import { factDef, type FactValue } from "../engine/factCatalog.js";
 import type { EvalContext, Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
-import type { ChangeRule } from "../load/schema/rules.js";
+import { comparesEntries, type ChangeRule, type InventoryChangeRule } from "../load/schema/rules.js";
 import { findingHeader } from "./findingHeader.js";
 import { locateFinding } from "./locateFinding.js";
 import type { GateFinding } from "./types.js";
 
 /** What moved for the worse between base and head, in words; undefined when nothing did. */
-export function compareValues(rule: ChangeRule, before: FactValue, after: FactValue): string | undefined {
+export function compareValues(rule: InventoryChangeRule, before: FactValue, after: FactValue): string | undefined {
   switch (rule.change) {
     case "gains": {
       const was = new Set(Array.isArray(before) ? before : []);
@@ -47,7 +47,7 @@ export function changeFindings(
   const ctx: EvalContext = { active: false, now };
   const before = new Map(baseSubjects.map((s) => [s.ref, s]));
   const out: GateFinding[] = [];
-  for (const rule of rules) {
+  for (const rule of rules.filter(comparesEntries)) {
     const def = factDef(rule.fact);
     if (!def) continue;
     for (const subject of heads) {

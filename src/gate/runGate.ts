@@ -9,7 +9,7 @@ import { applyWaivers } from "./applyWaivers.js";
 import { changeFindings } from "./changeFindings.js";
 import { postureFindings } from "./postureFindings.js";
 import { changedSubjects } from "./changedSubjects.js";
-import type { BaseState, GateFinding, GateResult } from "./types.js";
+import type { BaseState, ConfigChange, GateFinding, GateResult } from "./types.js";
 import type { Subject } from "../engine/subject.js";
 
 export interface GateInput {
@@ -20,8 +20,10 @@ export interface GateInput {
   base: BaseState;
   waivers: readonly LocatedWaiver[];
   waiversFile?: string;
-  /** What the project config changed (rules off, severities), listed in every report. */
-  configChanges?: readonly string[];
+  /** What the project config changed (rules off, severities, failOn), listed in every report. */
+  configChanges?: readonly ConfigChange[];
+  /** What the head's settings would weaken against the base commit's: always new. */
+  weakenings?: readonly GateFinding[];
   now: number;
   failOn: Severity;
   strict: boolean;
@@ -75,7 +77,7 @@ export function runGate(input: GateInput): GateResult {
   const baseRank = new Map(base.map((f) => [f.fingerprint, severityRank(f.severity)]));
   const inBase = (f: GateFinding) => baseKeys.has(f.fingerprint) && severityRank(f.severity) <= (baseRank.get(f.fingerprint) ?? Number.POSITIVE_INFINITY);
   const found = {
-    new: [...head.filter((f) => !inBase(f)), ...changes],
+    new: [...head.filter((f) => !inBase(f)), ...changes, ...(input.weakenings ?? [])],
     existing: head.filter(inBase),
   };
   const resolved = base.filter((f) => !headKeys.has(f.fingerprint));

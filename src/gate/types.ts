@@ -47,6 +47,17 @@ export interface ExpiredWaiver extends WaiverRef {
   matches: string[];
 }
 
+/** A setting of the project config that changes what the gate does, in words, and where it is set. */
+export interface ConfigChange {
+  /** `failOn`: listed even with --quiet, since it moves the bar every finding is judged by. */
+  kind: "failOn" | "rule";
+  /** The rule a `rule` change is about. */
+  rule?: string;
+  message: string;
+  /** Absent when no file of the checkout says it (the base commit's config, where the head's has no such line). */
+  location?: Location;
+}
+
 /** `given` is the --base as typed; `label` names what was read (`origin/main:infra/nhi.yaml`). */
 export type BaseState =
   | { kind: "none" }
@@ -64,8 +75,8 @@ export interface GateResult {
   waivers?: string;
   /** The reference date for ages and expiry, as `--now` takes it (YYYY-MM-DD, or a UTC date-time when not midnight), so a run can be reproduced. */
   now: string;
-  /** Rules the project config turned off or re-graded, in words. */
-  configChanges: string[];
+  /** Rules the project config turned off or re-graded, and a failOn it set. */
+  configChanges: ConfigChange[];
   /** New findings at or above failOn, not waived: what fails the gate. */
   failing: GateFinding[];
   new: GateFinding[];

@@ -6,7 +6,7 @@ import { readText } from "./readText.js";
 import { CONFIG_FILE_NAME, ConfigFile } from "./schema/config.js";
 import type { Severity } from "./schema/common.js";
 import type { SourceDoc } from "./sourceDoc.js";
-import { isFile } from "./pathKind.js";
+import { exists, isFile } from "./pathKind.js";
 
 /** A project config with its paths resolved against the folder it lives in. */
 export interface ProjectConfig {
@@ -20,19 +20,25 @@ export interface ProjectConfig {
   text: string;
 }
 
-/** The nearest .nhi-triage.yaml from `start` upward, as git finds .gitignore files. */
+/**
+ * The nearest .nhi-triage.yaml from `start` upward, as git finds .gitignore files, and
+ * like them never above the repository's root (a folder holding `.git`, a folder or, in a
+ * worktree or submodule, a file): a config in a folder that merely holds a checkout is
+ * not that project's.
+ */
 export async function findConfig(start: string): Promise<string | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_FILE_NAME);
     if (await isFile(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir || (await exists(join(dir, ".git")))) return undefined;
   }
 }
 
-export async function loadConfig(file: string): Promise<ProjectConfig> {
+/** `folder` is what its paths are relative to: its own folder, unless it was read from elsewhere (a base commit). */
+export async function loadConfig(file: string, folder = dirname(file)): Promise<ProjectConfig> {
   const text = await readText(file);
   const { value, doc } = loadDocument(file, text, ConfigFile, "Config");
-  const base = dirname(file);
+  const base = folder;
   const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
   return {
     file,

@@ -22,14 +22,16 @@ const SUBJECT = /^(\*|(identity|workflow|agent|\*):[^\s]+)$/;
  * Reads a waivers file. A waiver that names an unknown rule or a subject that can never
  * match is an input error: a typo there would otherwise waive nothing, silently.
  */
-export function loadWaivers(file: string, text: string, ruleIds: ReadonlySet<string>): LoadedWaivers {
+export function loadWaivers(file: string, text: string, ruleIds: ReadonlySet<string>, unwaivable: ReadonlySet<string> = new Set()): LoadedWaivers {
   const { value, doc } = loadDocument(file, text, WaiversFile, "Waivers", (data, d) => {
     const out: Diagnostic[] = [];
     const list = Array.isArray(data.waivers) ? (data.waivers as unknown[]) : [];
     list.forEach((w, i) => {
       if (w === null || typeof w !== "object") return;
       const { rule, subject } = w as Record<string, unknown>;
-      if (typeof rule === "string" && rule !== "" && !ruleIds.has(rule)) {
+      if (typeof rule === "string" && unwaivable.has(rule)) {
+        out.push(diagnostic(file, d.locate(["waivers", i, "rule"]), `${rule} cannot be waived: a pull request may not accept the weakening of the gate that judges it`));
+      } else if (typeof rule === "string" && rule !== "" && !ruleIds.has(rule)) {
         out.push(diagnostic(file, d.locate(["waivers", i, "rule"]), `unknown rule "${rule}"${didYouMean(rule, ruleIds)}`));
       }
       if (typeof subject === "string" && subject !== "" && !SUBJECT.test(subject)) {

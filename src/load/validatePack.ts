@@ -5,7 +5,7 @@ import { didYouMean } from "./closest.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { PACK_LIMITS, type CatalogEntry, type Origin } from "./rulePack.js";
 import { severityRank } from "./schema/common.js";
-import { OPERATORS, type ChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
+import { comparesEntries, OPERATORS, type ChangeRule, type InventoryChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
 export interface Located<T> {
@@ -103,11 +103,13 @@ export function validatePack(p: PackParts): { diagnostics: Diagnostic[]; origins
     c.value.controls.forEach((id, i) => {
       if (!controlIds.has(id)) err(c, ["controls", i], `unknown control "${id}"${didYouMean(id, controlIds.keys())}`);
     });
-    checkChange(c, err);
-    if (c.value.when) {
-      checkConditionBounds(c, err);
-      checkCondition(c.value.when, ["when"], c, symptomCodes, err);
-      checkInventoryScope(c, err);
+    const entries = entryChange(c);
+    if (!entries) continue;
+    checkChange(entries, err);
+    if (entries.value.when) {
+      checkConditionBounds(entries, err);
+      checkCondition(entries.value.when, ["when"], entries, symptomCodes, err);
+      checkInventoryScope(entries, err);
     }
   }
   return { diagnostics: out, origins };
@@ -127,8 +129,11 @@ function checkUnknown(r: Located<Rule>, err: Err): void {
   }
 }
 
+/** A change rule on inventory entries, which has a fact to check; undefined for one on the gate's settings. */
+const entryChange = (c: Located<ChangeRule>): Located<InventoryChangeRule> | undefined => (comparesEntries(c.value) ? { ...c, value: c.value } : undefined);
+
 /** A change rule compares one fact; its kind must suit the fact's type. */
-function checkChange(c: Located<ChangeRule>, err: Err): void {
+function checkChange(c: Located<InventoryChangeRule>, err: Err): void {
   const { fact, change, scale, subject } = c.value;
   const def = factDef(fact);
   if (!def) return err(c, ["fact"], `unknown fact "${fact}"${didYouMean(fact, FACT_NAMES)}`);

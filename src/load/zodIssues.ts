@@ -76,7 +76,8 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc,
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) {
-          const hint = didYouMean(key, knownKeysAt(schema, path));
+          // A union knows the keys of all its branches, this one among them.
+          const hint = didYouMean(key, knownKeysAt(schema, path).filter((k) => k !== key));
           out.push(diagnostic(doc.file, doc.locateKey([...path, key]), `unknown field "${key}" in ${where}${hint}`));
         }
         break;
@@ -97,6 +98,14 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc,
         break;
       }
       case "invalid_union": {
+        // A discriminated union names its values as an enum does, and reads as one.
+        const options = (issue as { options?: unknown[] }).options;
+        if (issue.errors.length === 0 && options?.every((o) => typeof o === "string")) {
+          const values = options as string[];
+          const hint = typeof actual === "string" ? didYouMean(actual, values) : "";
+          out.push(diagnostic(doc.file, doc.locate(path), `${where}: expected one of ${values.join(" | ")}, got ${describeValue(actual)}${hint}`));
+          break;
+        }
         // Report the branch that got furthest: the one whose issues are not a type mismatch at the union itself.
         const branch = issue.errors.find((b) => !b.every((i) => i.code === "invalid_type" && i.path.length === 0));
         if (branch) out.push(...zodIssuesToDiagnostics(branch, doc, schema, path));

@@ -53,6 +53,8 @@ export function formatGateGithub(report: GateReport): string {
     ...r.staleWaivers.map((w) =>
       command(waiverKind, [...where(w.location), ["title", `Stale waiver ${w.rule}`]], `${w.subject}: the waiver matches no finding, remove it; owner ${w.owner}`),
     ),
+    // What the project config changed lands on its line, so a pull request that edits it shows it there.
+    ...r.configChanges.map((c) => command("warning", [...(c.location ? where(c.location) : []), ["title", "nhi-triage project config"]], c.message)),
   ];
   const waiverNote = r.expiredWaivers.length || r.staleWaivers.length ? `, ${plural(r.expiredWaivers.length, "expired waiver")}, ${plural(r.staleWaivers.length, "stale waiver")}` : "";
   const summary =

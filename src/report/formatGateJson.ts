@@ -60,7 +60,7 @@ function gateDocumentParts(r: GateResult): Record<string, unknown> {
     base: r.base.kind === "none" ? null : { state: r.base.kind, given: r.base.given, label: r.base.label },
     waivers: r.waivers ?? null,
     now: r.now,
-    configChanges: r.configChanges,
+    configChanges: r.configChanges.map((c) => c.message),
     summary: gateSummary(r),
     new: new LazyList(r.new, (f) => gateFindingDocument(f, { fails: failing.has(f.fingerprint) })),
     existing: new LazyList(r.existing, (f) => gateFindingDocument(f)),

@@ -121,7 +121,7 @@ export function formatGateMarkdown(report: GateReport): string {
     const rows = r.resolved.map((f) => [f.severity, rule(f), md(f.subject), `${where(f)} (base)`]);
     out.push(...details(`Resolved findings (${r.resolved.length})`, table(["Severity", "Rule", "Subject", "Was at"], rows)));
   }
-  if (r.configChanges.length) out.push("", `**Project config:** ${r.configChanges.map(md).join("; ")}`);
+  if (r.configChanges.length) out.push("", `**Project config:** ${r.configChanges.map((c) => md(c.message)).join("; ")}`);
   out.push("", "---", `nhi-triage gate · reproduce locally: ${reproduce(r)}`);
   return `${out.join("\n")}\n`;
 }

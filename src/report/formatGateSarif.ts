@@ -97,7 +97,7 @@ export function formatGateSarif(report: GateReport): string {
           inventory: r.inventory,
           ...(r.base.kind === "none" ? {} : { base: { state: r.base.kind, given: r.base.given, label: r.base.label } }),
           now: r.now,
-          ...(r.configChanges.length ? { configChanges: r.configChanges } : {}),
+          ...(r.configChanges.length ? { configChanges: r.configChanges.map((c) => c.message) } : {}),
           summary: gateSummary(r),
         },
       },

@@ -54,7 +54,7 @@ export function formatGateText(report: GateReport): string {
   }
   if (r.configChanges.length) {
     out.push("", s.bold("Project config"));
-    for (const c of r.configChanges) out.push(`  ${c}`);
+    for (const c of r.configChanges) out.push(`  ${c.message}`);
   }
   if (r.existing.length || r.waived.length || r.resolved.length) out.push("", s.dim("--format json or markdown lists the existing, resolved and waived findings."));
   return `${out.join("\n")}\n`;

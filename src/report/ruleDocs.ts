@@ -2,7 +2,7 @@ import { compareStrings } from "../engine/compare.js";
 import type { RulePack } from "../load/rulePack.js";
 import { LAYERS } from "../load/schema/rules.js";
 import { listRules, type RuleListEntry } from "./listRules.js";
-import { controlView, findRule, ruleView, unknownLine, type ControlLink, type ControlView, type RefView, type RuleCaseSet, type RuleView } from "./ruleView.js";
+import { changeFact, controlView, findRule, ruleView, unknownLine, type ControlLink, type ControlView, type RefView, type RuleCaseSet, type RuleView } from "./ruleView.js";
 
 export interface RuleDocsOptions {
   /** A source file's path relative to the repository root; without it, pages do not link to the YAML. */
@@ -132,7 +132,7 @@ function index(pack: RulePack, rules: readonly RuleListEntry[], controls: readon
         ["Rule", "Title", "Defect", "Severity", "Fact", "Change"],
         of("change").map((r) => {
           const c = pack.changes.find((x) => x.id === r.id)!;
-          return [linkTo(r.id), md(r.title), r.defect, r.severity, `\`${c.fact}\``, c.change];
+          return [linkTo(r.id), md(r.title), r.defect, r.severity, `\`${changeFact(c)}\``, c.change];
         }),
       ),
     ]),

@@ -1,7 +1,7 @@
 import { compareStrings } from "../engine/compare.js";
 import type { Origin, RulePack } from "../load/rulePack.js";
 import type { RuleCase } from "../load/schema/cases.js";
-import type { ChangeKind, ChangeRule, Condition, Defect, Layer, Rule } from "../load/schema/rules.js";
+import { comparesEntries, type ChangeKind, type ChangeRule, type Condition, type Defect, type Layer, type Rule } from "../load/schema/rules.js";
 import type { Severity } from "../load/severity.js";
 import { renderCondition } from "./renderCondition.js";
 import { mayBeUnknown } from "../engine/mayBeUnknown.js";
@@ -110,6 +110,11 @@ function mentions(id: string, caseSets: readonly RuleCaseSet[]): CaseMention[] {
 /** A scale step that holds several values of equal strength reads "a = b". */
 const scaleStep = (step: string | readonly string[]) => (typeof step === "string" ? step : step.join(" = "));
 
+/** What a change rule compares: an inventory fact, or the gate's own settings. */
+export function changeFact(c: ChangeRule): string {
+  return comparesEntries(c) ? c.fact : "gate settings: failOn, rules, rulePacks, waivers";
+}
+
 export function findRule(pack: RulePack, id: string): Rule | ChangeRule | undefined {
   return pack.rules.find((r) => r.id === id) ?? pack.changes.find((c) => c.id === id);
 }
@@ -117,7 +122,7 @@ export function findRule(pack: RulePack, id: string): Rule | ChangeRule | undefi
 export function ruleView(pack: RulePack, rule: Rule | ChangeRule, caseSets: readonly RuleCaseSet[]): RuleView {
   const domain = new Map(pack.domain.map((d) => [d.key, d.text]));
   const origin = pack.origins.get(rule.id);
-  const when: Condition | undefined = rule.when;
+  const when: Condition | undefined = "when" in rule ? rule.when : undefined;
   const base = {
     id: rule.id,
     title: rule.title,
@@ -133,7 +138,8 @@ export function ruleView(pack: RulePack, rule: Rule | ChangeRule, caseSets: read
     ...(origin ? { origin } : {}),
   };
   if ("change" in rule) {
-    const change = { fact: rule.fact, change: rule.change, ...(rule.scale ? { scale: rule.scale.map(scaleStep) } : {}) };
+    const scale = comparesEntries(rule) ? rule.scale : undefined;
+    const change = { fact: changeFact(rule), change: rule.change, ...(scale ? { scale: scale.map(scaleStep) } : {}) };
     return { ...base, change, encodes: [] };
   }
   const encodes = (rule.encodes ?? []).map((key) => ({ key, text: domain.get(key) ?? "" }));

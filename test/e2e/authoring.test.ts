@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
@@ -135,6 +136,45 @@ describe("project config .nhi-triage.yaml (end to end)", () => {
     expect(r.stderr).toMatch(/note: NHI-SECRET-IN-CODE severity critical → low/);
     const text = run(["gate", ...NOW], { cwd: sub });
     expect(text.stdout).toMatch(/\nProject config\n {2}NHI-SECRET-IN-CODE severity critical → low/);
+  });
+
+  it("is never looked for above the repository's root: a config in a folder that holds a checkout does not govern it", () => {
+    // Would turn the gate's only failing finding into a pass, were it the project's.
+    const { dir } = project("failOn: critical\nrules:\n  NHI-SECRET-IN-CODE: \"off\"\n");
+    const checkout = join(dir, "checkout");
+    mkdirSync(join(checkout, "infra"), { recursive: true });
+    copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(checkout, "infra/nhi.yaml"));
+    const init = spawnSync("git", ["init", "-q", checkout]);
+    expect(init.status).toBe(0);
+    for (const cwd of [checkout, join(checkout, "infra")]) {
+      const r = run(["gate", join(checkout, "infra/nhi.yaml"), "--format", "json", ...NOW], { cwd });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ failOn: "high", configChanges: [] });
+    }
+    // A worktree or a submodule marks its root with a .git file.
+    rmSync(join(checkout, ".git"), { recursive: true });
+    writeFileSync(join(checkout, ".git"), "gitdir: /elsewhere\n");
+    expect(run(["gate", "infra/nhi.yaml", ...NOW], { cwd: checkout }).code).toBe(1);
+    // Outside any repository the search goes on upward, as before.
+    rmSync(join(checkout, ".git"));
+    expect(run(["gate", "infra/nhi.yaml", ...NOW], { cwd: checkout }).code).toBe(0);
+  });
+
+  it("a failOn it sets is always reported, --quiet or not; the github format annotates every change on its line", () => {
+    const { dir } = project("inventory: inventory.yaml\nfailOn: critical\nrules:\n  NHI-HUMAN-USE: \"off\"\n");
+    const note = /^note: failOn critical by \S*\.nhi-triage\.yaml \(default high\)$/m;
+    for (const format of ["json", "sarif", "junit", "github", "markdown"]) {
+      const quiet = run(["--quiet", "gate", "--format", format, ...NOW], { cwd: dir });
+      expect(quiet.stderr, format).toMatch(note);
+      expect(quiet.stderr, format).not.toMatch(/NHI-HUMAN-USE/);
+      expect(run(["gate", "--format", format, ...NOW], { cwd: dir }).stderr, format).toMatch(/^note: NHI-HUMAN-USE turned off by /m);
+    }
+    expect(run(["gate", ...NOW], { cwd: dir }).stdout).toMatch(/\nProject config\n {2}failOn critical by \S+ \(default high\)\n {2}NHI-HUMAN-USE turned off by /);
+    const github = run(["gate", "--format", "github", ...NOW], { cwd: dir }).stdout.split("\n");
+    expect(github).toContainEqual(expect.stringMatching(/^::warning file=\.nhi-triage\.yaml,line=4,col=9,title=nhi-triage project config::failOn critical by \S+\.nhi-triage\.yaml \(default high\)$/));
+    expect(github).toContainEqual(expect.stringMatching(/^::warning file=\.nhi-triage\.yaml,line=6,col=3,title=nhi-triage project config::NHI-HUMAN-USE turned off by /));
+    // A flag wins, so the config's failOn changes nothing and is not reported.
+    expect(run(["gate", "--fail-on", "high", "--format", "json", ...NOW], { cwd: dir }).stderr).not.toMatch(/failOn/);
   });
 
   it("command-line flags win over it, and --no-config ignores it", () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
@@ -183,6 +184,65 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
     expect(r.stderr).toContain("--base no-such-branch: no such file, and not a commit in this repository");
   });
 
+  it("a file named like the base ref never stands in for the commit (origin/main)", () => {
+    const { dir, inv } = repo();
+    git(dir, "update-ref", "refs/remotes/origin/main", "HEAD");
+    git(dir, "checkout", "-qb", "feature");
+    addRisky(inv);
+    // The pull request adds a copy of its own inventory under the base ref's name.
+    mkdirSync(join(dir, "origin"));
+    copyFileSync(inv, join(dir, "origin/main"));
+    const plain = run(["gate", "infra/nhi.yaml", "--base", "origin/main", ...NOW], { cwd: dir });
+    expect(plain.stdout).toBe("");
+    expect(plain.stderr).toBe("error  --base origin/main: ambiguous: both a commit of this repository and a file; write --base git:origin/main or --base file:origin/main\n");
+    expect(plain.code).toBe(2);
+    const ref = run(["gate", "infra/nhi.yaml", "--base", "git:origin/main", "--format", "json", ...NOW], { cwd: dir });
+    expect(ref.code).toBe(1);
+    const doc = JSON.parse(ref.stdout);
+    expect(doc.base).toEqual({ state: "present", given: "git:origin/main", label: "origin/main:infra/nhi.yaml" });
+    expect(doc.new.map((f: { rule: string; subject: string }) => `${f.rule} ${f.subject}`)).toEqual(["NHI-SECRET-IN-CODE identity:export-key"]);
+    // Asked for by name, the file is what the user meant.
+    expect(run(["gate", "infra/nhi.yaml", "--base", "file:origin/main", ...NOW], { cwd: dir }).code).toBe(0);
+  });
+
+  it("a file named after the base commit's sha never stands in for the commit", () => {
+    const { dir, inv } = repo();
+    const sha = git(dir, "rev-parse", "HEAD").trim();
+    addRisky(inv);
+    copyFileSync(inv, join(dir, sha));
+    for (const given of [sha, sha.slice(0, 12)]) {
+      if (given !== sha) copyFileSync(inv, join(dir, given));
+      const plain = run(["gate", "infra/nhi.yaml", "--base", given, ...NOW], { cwd: dir });
+      expect(plain.code).toBe(2);
+      expect(plain.stderr).toContain(`--base ${given}: ambiguous: both a commit of this repository and a file; write --base git:${given} or --base file:${given}`);
+      expect(plain.stdout).toBe("");
+      const ref = run(["gate", "infra/nhi.yaml", "--base", `git:${given}`, ...NOW], { cwd: dir });
+      expect(ref.code).toBe(1);
+      expect(ref.stdout.split("\n")[0]).toBe("GATE FAILED  1 new finding at or above high");
+    }
+  });
+
+  it("git: and file: say which one is meant, and each fails clearly when it is not there", () => {
+    const { dir, inv } = repo();
+    copyFileSync(inv, join(dir, "base.yaml"));
+    // Not a commit: an unprefixed file still works, as the SPEC promises.
+    expect(run(["gate", inv, "--base", "base.yaml", ...NOW], { cwd: dir }).code).toBe(0);
+    const notRef = run(["gate", inv, "--base", "git:base.yaml"], { cwd: dir });
+    expect(notRef.code).toBe(2);
+    expect(notRef.stderr).toContain("--base git:base.yaml: not a commit in this repository");
+    const notFile = run(["gate", inv, "--base", "file:HEAD"], { cwd: dir });
+    expect(notFile.code).toBe(2);
+    expect(notFile.stderr).toBe("error  --base file:HEAD: no such file\n");
+    for (const empty of ["git:", "file:", "git:--output=x"]) {
+      const r = run(["gate", inv, "--base", empty], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error {2}--base \S+: expected a (git ref|file) after (git|file):\n$/);
+    }
+    const stdin = run(["gate", "-", "--base", "git:HEAD"], { cwd: dir, input: readFileSync(inv, "utf8") });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("--base git:HEAD: a git ref needs the head inventory as a file in a repository, not stdin");
+  });
+
   it("outside a repository a base that is not a file is exit 2", () => {
     const dir = tempDir();
     copyFileSync(join(ROOT, "fixtures/gate/head.yaml"), join(dir, "nhi.yaml"));
@@ -254,6 +314,196 @@ describe("nhi-triage gate in a real git repository (end to end)", () => {
   it("same input, byte-identical output", () => {
     const args = ["gate", "fixtures/gate/head.yaml", "--base", "fixtures/gate/base.yaml", "--waivers", "fixtures/gate/waivers.yaml", "--format", "json", ...NOW];
     expect(run(args).stdout).toBe(run(args).stdout);
+  });
+});
+
+const CI_PROD = `  - id: ci-prod
+    kind: api-key
+    owner: team-ci
+    usedBy: [team-ci]
+    environments: [prod]
+    credential: { type: static-secret, maxAge: 30d, lastRotated: 2026-11-01, storage: ci-variable }
+    privileges: [prod:deploy]
+    lastUsed: 2026-11-22
+`;
+const config = (body: string) => `apiVersion: nhi-triage/v1\nkind: Config\n${body}`;
+const commit = (dir: string, message: string) => {
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", message);
+};
+const failing = (doc: { new: Array<{ rule: string; fails: boolean }> }) => doc.new.filter((f) => f.fails).map((f) => f.rule);
+const weakened = (doc: { new: Array<{ rule: string; subject: string }> }) => doc.new.filter((f) => f.rule === "GATE-CONFIG-WEAKENED").map((f) => f.subject);
+
+describe("settings the pull request controls, with a git base (end to end)", () => {
+  it("a config the pull request adds cannot turn a failing gate into a pass, in any format, --quiet or not", () => {
+    const { dir, inv } = repo();
+    git(dir, "checkout", "-qb", "feature");
+    addRisky(inv);
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config('failOn: critical\nrules:\n  NHI-SECRET-IN-CODE: "off"\n'));
+    const args = ["gate", "infra/nhi.yaml", "--base", "git:main", ...NOW];
+    const json = run([...args, "--format", "json"], { cwd: dir });
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    // The base commit's settings judge the change: the finding the config would hide still fails.
+    expect(doc.failOn).toBe("high");
+    expect(failing(doc)).toContain("NHI-SECRET-IN-CODE");
+    expect(weakened(doc)).toEqual(["config:failOn", "config:rules/NHI-SECRET-IN-CODE"]);
+    const failOn = doc.new.find((f: { subject: string }) => f.subject === "config:failOn");
+    expect(failOn).toMatchObject({ file: ".nhi-triage.yaml", line: 3, column: 9, severity: "critical", fails: true, before: "high", after: "critical" });
+    expect(failOn.evidence[0]).toMatch(/^failOn raised from high to critical by \S+\.nhi-triage\.yaml: new high findings would no longer fail the gate$/);
+    expect(doc.new.find((f: { subject: string }) => f.subject === "config:rules/NHI-SECRET-IN-CODE")).toMatchObject({ line: 5, column: 3 });
+
+    for (const format of ["text", "sarif", "junit", "github", "markdown"]) {
+      const r = run([...args, "--quiet", "--format", format], { cwd: dir });
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).toContain("GATE-CONFIG-WEAKENED");
+    }
+    const github = run([...args, "--format", "github"], { cwd: dir }).stdout;
+    expect(github).toMatch(/^::error file=\.nhi-triage\.yaml,line=3,col=9,title=GATE-CONFIG-WEAKENED [^:]+::config%3AfailOn|^::error file=\.nhi-triage\.yaml,line=3,col=9,title=GATE-CONFIG-WEAKENED .*::config:failOn: failOn raised/m);
+    expect(github).toMatch(/^::error file=\.nhi-triage\.yaml,line=5,col=3,title=GATE-CONFIG-WEAKENED .*::config:rules\/NHI-SECRET-IN-CODE: NHI-SECRET-IN-CODE \(critical\) turned off by /m);
+    const sarif = JSON.parse(run([...args, "--format", "sarif"], { cwd: dir }).stdout);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain("GATE-CONFIG-WEAKENED");
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "GATE-CONFIG-WEAKENED").locations[0].physicalLocation.artifactLocation.uri).toBe(".nhi-triage.yaml");
+  });
+
+  it("a config already in the base commit governs as it is: nothing weakened, its notes placed on the head's lines", () => {
+    const { dir, inv } = repo();
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("failOn: critical\nrules:\n  NHI-HUMAN-USE: low\n"));
+    commit(dir, "config");
+    addRisky(inv);
+    const json = run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir });
+    const doc = JSON.parse(json.stdout);
+    expect(weakened(doc)).toEqual([]);
+    expect(doc.failOn).toBe("critical");
+    expect(doc.configChanges).toEqual(["failOn critical by main:.nhi-triage.yaml (default high)", "NHI-HUMAN-USE severity medium → low by main:.nhi-triage.yaml"]);
+    expect(json.code).toBe(1);
+    const github = run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "github", ...NOW], { cwd: dir }).stdout;
+    expect(github).toContain("::warning file=.nhi-triage.yaml,line=3,col=9,title=nhi-triage project config::failOn critical by main:.nhi-triage.yaml (default high)\n");
+    expect(github).toContain("::warning file=.nhi-triage.yaml,line=5,col=3,title=nhi-triage project config::NHI-HUMAN-USE severity medium → low by main:.nhi-triage.yaml\n");
+    // Stricter settings in the head weaken nothing; they apply once merged, and a lowered bar is said even with --quiet.
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("failOn: medium\nrules:\n  NHI-HUMAN-USE: critical\n"));
+    const stricter = run(["--quiet", "gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir });
+    expect(weakened(JSON.parse(stricter.stdout))).toEqual([]);
+    expect(stricter.stderr).toMatch(/^note: failOn medium by \S+\.nhi-triage\.yaml \(the base commit's is critical\): it applies once merged$/m);
+    // An edit that weakens it is a finding, and so is deleting it.
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("failOn: critical\nrules:\n  NHI-HUMAN-USE: info\n"));
+    expect(weakened(JSON.parse(run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir }).stdout))).toEqual(["config:rules/NHI-HUMAN-USE"]);
+    rmSync(join(dir, ".nhi-triage.yaml"));
+    const gone = JSON.parse(run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir }).stdout);
+    expect(weakened(gone)).toEqual([]);
+    expect(gone.failOn).toBe("critical");
+  });
+
+  it("a rule pack in the repository is read from the base commit: lowered, emptied or dropped, the head's is a finding", () => {
+    const { dir, inv } = repo();
+    cpSync(join(ROOT, "fixtures/rule-pack"), join(dir, "packs/acme"), { recursive: true });
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("rulePacks: [packs/acme]\n"));
+    commit(dir, "pack");
+    // Fails on the pack's own rule, at high, and nothing else.
+    writeFileSync(inv, readFileSync(inv, "utf8").replace("workflows:\n", `${CI_PROD}workflows:\n`));
+    const gate = (...more: string[]) => {
+      const r = run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...more, ...NOW], { cwd: dir });
+      expect(r.stderr).toBe("");
+      return { code: r.code, doc: JSON.parse(r.stdout) };
+    };
+    const before = gate();
+    expect(before.code).toBe(1);
+    expect(failing(before.doc)).toEqual(["ACME-CI-STATIC-PROD-TOKEN"]);
+    expect(weakened(before.doc)).toEqual([]);
+
+    const rules = join(dir, "packs/acme/rules/ci-forks.yaml");
+    const original = readFileSync(rules, "utf8");
+    writeFileSync(rules, original.replace(/(id: ACME-CI-STATIC-PROD-TOKEN[\s\S]*?severity: )high/, "$1low"));
+    const lowered = gate();
+    expect(lowered.code).toBe(1);
+    expect(failing(lowered.doc)).toContain("ACME-CI-STATIC-PROD-TOKEN");
+    expect(lowered.doc.new.find((f: { rule: string }) => f.rule === "GATE-CONFIG-WEAKENED")).toMatchObject({
+      subject: "config:rules/ACME-CI-STATIC-PROD-TOKEN",
+      file: "packs/acme/rules/ci-forks.yaml",
+      evidence: ["ACME-CI-STATIC-PROD-TOKEN severity lowered from high to low in rule pack packs/acme"],
+    });
+    // The same folder named by --rules, a flag of the workflow, is still the pull request's content.
+    const flagged = run(["--no-config", "gate", "infra/nhi.yaml", "--base", "git:main", "--rules", "packs/acme", "--format", "json", ...NOW], { cwd: dir });
+    expect(flagged.code).toBe(1);
+    expect(weakened(JSON.parse(flagged.stdout))).toEqual(["config:rules/ACME-CI-STATIC-PROD-TOKEN"]);
+
+    writeFileSync(rules, original.slice(0, original.indexOf("  - id: ACME-CI-STATIC-PROD-TOKEN")));
+    const emptied = gate();
+    expect(emptied.code).toBe(1);
+    expect(emptied.doc.new.find((f: { rule: string }) => f.rule === "GATE-CONFIG-WEAKENED").evidence).toEqual(["ACME-CI-STATIC-PROD-TOKEN (high) no longer defined in rule pack packs/acme"]);
+
+    writeFileSync(rules, original);
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("rulePacks: []\n"));
+    const dropped = gate();
+    expect(dropped.code).toBe(1);
+    expect(weakened(dropped.doc)).toEqual(["config:rulePacks/packs/acme"]);
+    expect(dropped.doc.new.find((f: { rule: string }) => f.rule === "GATE-CONFIG-WEAKENED")).toMatchObject({ file: ".nhi-triage.yaml", line: 3 });
+    expect(failing(dropped.doc)).toContain("ACME-CI-STATIC-PROD-TOKEN");
+  });
+
+  it("a waivers file swapped by the config is a finding, and no waiver can accept a weakened gate", () => {
+    const { dir, inv } = repo();
+    writeFileSync(join(dir, "waivers.yaml"), "apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers: []\n");
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("waivers: waivers.yaml\n"));
+    commit(dir, "waivers");
+    addRisky(inv);
+    writeFileSync(join(dir, "mine.yaml"), `apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers:\n${waiver("NHI-SECRET-IN-CODE", "identity:export-key", "2027-01-31")}`);
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("waivers: mine.yaml\n"));
+    const r = run(["gate", "infra/nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.waivers).toMatch(/(^|\/)waivers\.yaml$/);
+    expect(failing(doc).sort()).toEqual(["GATE-CONFIG-WEAKENED", "NHI-SECRET-IN-CODE"]);
+    expect(doc.new.find((f: { rule: string }) => f.rule === "GATE-CONFIG-WEAKENED")).toMatchObject({ subject: "config:waivers", evidence: [expect.stringMatching(/^waivers file swapped from waivers\.yaml to mine\.yaml by /)], line: 3 });
+
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config('waivers: waivers.yaml\nrules:\n  NHI-SECRET-IN-CODE: "off"\n'));
+    waivers(dir, waiver("GATE-CONFIG-WEAKENED", `"*"`, "2027-01-31"));
+    const waived = run(["gate", "infra/nhi.yaml", "--base", "git:main", ...NOW], { cwd: dir });
+    expect(waived.code).toBe(2);
+    expect(waived.stderr).toMatch(/waivers\.yaml:4:11 {2}error {2}GATE-CONFIG-WEAKENED cannot be waived: a pull request may not accept the weakening of the gate that judges it/);
+  });
+
+  it("a rule pack read from the base commit passes the same checks as one on disk, named by the commit, and leaves nothing behind", () => {
+    const { dir } = repo();
+    cpSync(join(ROOT, "fixtures/rule-pack"), join(dir, "packs/acme"), { recursive: true });
+    writeFileSync(join(dir, ".nhi-triage.yaml"), config("rulePacks: [packs/acme]\n"));
+    symlinkSync("/etc/passwd", join(dir, "packs/acme/rules/elsewhere.yaml"));
+    writeFileSync(join(dir, "packs/acme/controls.yaml"), "controls: [\n");
+    commit(dir, "a broken pack");
+    // The head's own copy is fine: only the base commit's is judged broken.
+    rmSync(join(dir, "packs/acme"), { recursive: true });
+    cpSync(join(ROOT, "fixtures/rule-pack"), join(dir, "packs/acme"), { recursive: true });
+    const copies = () => readdirSync(tmpdir()).filter((f) => f.startsWith("nhi-triage-base-"));
+    const before = new Set(copies());
+    const r = run(["gate", "infra/nhi.yaml", "--base", "git:main", ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^main:packs\/acme\/controls\.yaml:\d+:\d+ {2}error {2}invalid YAML/m);
+    expect(r.stderr).toMatch(/^main:packs\/acme\/rules\/elsewhere\.yaml:1:1 {2}error {2}a symbolic link to \/etc\/passwd, outside the rule pack main:packs\/acme: a pack may only read its own folder$/m);
+    expect(r.stderr).not.toContain(tmpdir());
+    expect(copies().filter((f) => !before.has(f))).toEqual([]);
+  });
+
+  it("--config naming a file in the repository is read from the base commit; what the base gets wrong is named by the commit", () => {
+    const { dir, inv } = repo();
+    writeFileSync(join(dir, "nhi.yaml"), config("failOn: high\nrules:\n  NHI-SECRET-IN-CODE: critical\n"));
+    commit(dir, "config");
+    addRisky(inv);
+    writeFileSync(join(dir, "nhi.yaml"), config('failOn: high\nrules:\n  NHI-SECRET-IN-CODE: "off"\n'));
+    const r = run(["gate", "infra/nhi.yaml", "--config", "nhi.yaml", "--base", "git:main", "--format", "json", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(weakened(JSON.parse(r.stdout))).toEqual(["config:rules/NHI-SECRET-IN-CODE"]);
+
+    writeFileSync(join(dir, "nhi.yaml"), config("failOn: severe\n"));
+    commit(dir, "break the config");
+    const broken = run(["gate", "infra/nhi.yaml", "--config", "nhi.yaml", "--base", "git:HEAD", ...NOW], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/nhi\.yaml:3:9 {2}error {2}/);
+    writeFileSync(join(dir, "nhi.yaml"), config("failOn: high\n"));
+    const base = run(["gate", "infra/nhi.yaml", "--config", "nhi.yaml", "--base", "git:HEAD", ...NOW], { cwd: dir });
+    expect(base.code).toBe(2);
+    expect(base.stderr).toMatch(/^HEAD:nhi\.yaml:3:9 {2}error {2}failOn: expected one of/m);
+    expect(base.stderr).not.toContain(tmpdir());
   });
 });
 

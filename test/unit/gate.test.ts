@@ -13,6 +13,8 @@ import { loadDocument } from "../../src/load/loadDocument.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
 import { API_VERSION } from "../../src/load/schema/common.js";
+import { comparesEntries, type ConfigChangeRule } from "../../src/load/schema/rules.js";
+import { configWeakenings, type GateSettingsSide, type WeakeningPlaces } from "../../src/gate/configWeakenings.js";
 import { builtinPack, extraPackProblems, NOW, ROOT, RULES_DIR } from "../helpers.js";
 
 const inv = (text: string, file = "inv.yaml") => loadInventory(file, `apiVersion: nhi-triage/v1\nkind: Inventory\n${text}`);
@@ -114,8 +116,8 @@ agents:
     ["CHANGE-PRIVILEGED-RETRIES-RAISED", "retries: 1, idempotent: false", "retries: 5, idempotent: true"],
   ];
 
-  it("cover every built-in change rule with a positive and a negative case", async () => {
-    const ids = (await builtinPack()).changes.map((c) => c.id).sort();
+  it("cover every built-in change rule on inventory entries with a positive and a negative case", async () => {
+    const ids = (await builtinPack()).changes.filter(comparesEntries).map((c) => c.id).sort();
     expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual(ids);
     expect([...new Set(negatives.map((c) => c[0]))].sort()).toEqual(ids);
   });
@@ -149,6 +151,72 @@ agents:
     const pack = await builtinPack();
     const head = base.replace("identities:\n", "identities:\n  - { id: fresh, kind: bot, privileges: ['*'] }\n");
     expect(changeFindings(pack.changes, inv(base), inv(head), NOW)).toEqual([]);
+  });
+});
+
+describe("gate settings weakened between the base commit and the head", () => {
+  const side = (over: Partial<GateSettingsSide> = {}): GateSettingsSide => ({
+    failOn: "high",
+    rules: new Map([
+      ["NHI-SECRET-IN-CODE", "critical"],
+      ["NHI-HUMAN-USE", "medium"],
+      ["ACME-ONE", "high"],
+      ["ACME-TWO", "high"],
+    ]),
+    packs: new Map([["packs/acme", ["ACME-ONE", "ACME-TWO"]]]),
+    waivers: "waivers.yaml",
+    overrides: {},
+    config: ".nhi-triage.yaml",
+    ...over,
+  });
+  const without = (m: ReadonlyMap<string, string>, ...ids: string[]) => new Map([...m].filter(([id]) => !ids.includes(id))) as GateSettingsSide["rules"];
+  const places: WeakeningPlaces = {
+    failOn: () => ({ file: ".nhi-triage.yaml", line: 3, column: 9 }),
+    waivers: () => ({ file: ".nhi-triage.yaml", line: 4, column: 10 }),
+    rulePacks: () => ({ file: ".nhi-triage.yaml", line: 5, column: 1 }),
+    rule: (id, byOverride) => ({ file: byOverride ? ".nhi-triage.yaml" : "packs/acme/rules.yaml", line: id.length, column: 3 }),
+  };
+  const rule = async () => (await builtinPack()).changes.filter((c): c is ConfigChangeRule => !comparesEntries(c));
+  const base = side();
+  const positives: Array<[string, GateSettingsSide, string]> = [
+    ["failOn raised", side({ failOn: "critical" }), "config:failOn: failOn raised from high to critical by .nhi-triage.yaml: new high findings would no longer fail the gate"],
+    ["a rule turned off", side({ rules: without(base.rules, "NHI-SECRET-IN-CODE"), overrides: { "NHI-SECRET-IN-CODE": "off" } }), "config:rules/NHI-SECRET-IN-CODE: NHI-SECRET-IN-CODE (critical) turned off by .nhi-triage.yaml"],
+    ["a rule lowered", side({ rules: new Map([...base.rules, ["NHI-HUMAN-USE", "info"]]), overrides: { "NHI-HUMAN-USE": "info" } }), "config:rules/NHI-HUMAN-USE: NHI-HUMAN-USE severity lowered from medium to info by .nhi-triage.yaml"],
+    ["a rule lowered in its pack", side({ rules: new Map([...base.rules, ["ACME-ONE", "low"]]) }), "config:rules/ACME-ONE: ACME-ONE severity lowered from high to low in rule pack packs/acme"],
+    ["a rule gone from its pack", side({ rules: without(base.rules, "ACME-TWO"), packs: new Map([["packs/acme", ["ACME-ONE"]]]) }), "config:rules/ACME-TWO: ACME-TWO (high) no longer defined in rule pack packs/acme"],
+    ["a pack removed", side({ rules: without(base.rules, "ACME-ONE", "ACME-TWO"), packs: new Map() }), "config:rulePacks/packs/acme: rule pack packs/acme removed by .nhi-triage.yaml: ACME-ONE, ACME-TWO would no longer run"],
+    ["the waivers file swapped", side({ waivers: "other.yaml" }), "config:waivers: waivers file swapped from waivers.yaml to other.yaml by .nhi-triage.yaml"],
+  ];
+  const negatives: Array<[string, GateSettingsSide]> = [
+    ["nothing changed", side()],
+    ["failOn lowered", side({ failOn: "medium" })],
+    ["a rule raised", side({ rules: new Map([...base.rules, ["NHI-HUMAN-USE", "critical"]]), overrides: { "NHI-HUMAN-USE": "critical" } })],
+    ["a pack added", side({ rules: new Map([...base.rules, ["NEW-ONE", "low"]]), packs: new Map([...base.packs, ["packs/new", ["NEW-ONE"]]]) })],
+    ["a pack moved with its rules", side({ packs: new Map([["packs/acme-v2", ["ACME-ONE", "ACME-TWO"]]]) })],
+    ["the waivers file dropped", side({ waivers: undefined })],
+  ];
+
+  it.each(positives)("%s is a finding of GATE-CONFIG-WEAKENED, placed in the head", async (_name, head, expected) => {
+    const found = configWeakenings(await rule(), base, head, places);
+    expect(found.map((f) => `${f.subject}: ${f.evidence.join("; ")}`)).toEqual([expected]);
+    expect(found[0]).toMatchObject({ origin: "change", rule: "GATE-CONFIG-WEAKENED", severity: "critical" });
+    expect(found[0]!.location.line).toBeGreaterThan(0);
+  });
+
+  it.each(negatives)("%s weakens nothing", async (_name, head) => {
+    expect(configWeakenings(await rule(), base, head, places)).toEqual([]);
+  });
+
+  it("a waivers file the head's config adds is swapped in too", async () => {
+    const found = configWeakenings(await rule(), side({ waivers: undefined }), side(), places);
+    expect(found.map((f) => `${f.subject}: ${f.evidence[0]} at ${f.location.line}`)).toEqual(["config:waivers: waivers file swapped from none to waivers.yaml by .nhi-triage.yaml at 4"]);
+  });
+
+  it("names a config that was removed, and a pack's rule turned off by the config is not also a pack finding", async () => {
+    const gone = configWeakenings(await rule(), side({ failOn: "medium" }), side({ config: undefined }), places);
+    expect(gone.map((f) => f.evidence[0])).toEqual(["failOn raised from medium to high (the config was removed): new medium findings would no longer fail the gate"]);
+    const both = configWeakenings(await rule(), base, side({ rules: without(base.rules, "ACME-ONE"), overrides: { "ACME-ONE": "off" } }), places);
+    expect(both.map((f) => `${f.subject} ${f.location.file}`)).toEqual(["config:rules/ACME-ONE .nhi-triage.yaml"]);
   });
 });
 

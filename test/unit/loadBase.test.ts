@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startBase, type BaseLoad } from "../../src/cli/loadBase.js";
+import type { BaseRef } from "../../src/load/readBase.js";
 import { runGate } from "../../src/gate/runGate.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { formatGateJson } from "../../src/report/formatGateJson.js";
@@ -34,7 +35,10 @@ async function report(loaded: BaseLoad): Promise<string> {
   return formatGateJson({ result, pack, style: PLAIN, version: "test" });
 }
 
-const both = async (base: string) => {
+const fileBase = (path: string): BaseRef => ({ kind: "file", given: path, path });
+
+const both = async (file: string) => {
+  const base = fileBase(file);
   const [worker, here] = [await startBase(base, head, { background: true }).result, await startBase(base, head, { background: false }).result];
   return { worker, here };
 };
@@ -64,12 +68,13 @@ describe("a base loaded on a worker thread", () => {
   });
 
   it("fails as the main thread does when the base cannot be read", async () => {
-    const missing = join(dir, "nope.yaml");
+    // Named as a file when the gate started, and gone by the time it is read.
+    const missing = fileBase(join(dir, "nope.yaml"));
     const worker = startBase(missing, head, { background: true }).result;
     const here = startBase(missing, head, { background: false }).result;
     const why = await here.then(() => "resolved", (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
-    expect(why).toMatch(/^UsageError: --base .*nope\.yaml: no such file/);
-    await expect(worker).rejects.toThrow(why.replace(/^UsageError: /, ""));
+    expect(why).toMatch(/^InputError: .*nope\.yaml:0:0 {2}file not found/);
+    await expect(worker).rejects.toThrow(why.replace(/^InputError: /, ""));
   });
 
   it("loads on the main thread what JSON would not carry exactly (an infinite retry count is refused either way)", async () => {

@@ -51,7 +51,7 @@ describe("renderCondition", () => {
 
   it("renders every built-in rule without a fallback", async () => {
     const pack = await builtinPack();
-    const lines = [...pack.rules.map((r) => r.when), ...pack.changes.flatMap((c) => (c.when ? [c.when] : []))].flatMap(renderCondition);
+    const lines = [...pack.rules.map((r) => r.when), ...pack.changes.flatMap((c) => ("when" in c && c.when ? [c.when] : []))].flatMap(renderCondition);
     expect(lines.filter((l) => l.includes("(no operator)"))).toEqual([]);
   });
 });

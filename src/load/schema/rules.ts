@@ -115,7 +115,7 @@ export const INVENTORY_SUBJECTS = ["identity", "workflow", "step", "agent"] as c
  * A change between the base and the head inventory that adds risk even when no posture
  * finding is new by name: privileges widened on an identity that was already broad.
  */
-export const ChangeRule = z.strictObject({
+export const InventoryChangeRule = z.strictObject({
   id: RuleId,
   title: z.string().min(1),
   defect: z.enum(DEFECTS),
@@ -135,6 +135,26 @@ export const ChangeRule = z.strictObject({
   controls: z.array(ControlId).min(1),
   refs: z.array(z.string().min(1)).min(1),
 });
+
+/**
+ * A change to the gate's own settings between the base commit and the head (`gate --base
+ * git:REF`): a rule turned off or lowered, failOn raised, a rule pack removed, the waivers
+ * file swapped. The base commit's settings judge the pull request; this rule reports what
+ * the head would weaken, and no waiver can accept it.
+ */
+export const ConfigChangeRule = z.strictObject({
+  id: RuleId,
+  title: z.string().min(1),
+  defect: z.enum(DEFECTS),
+  severity: Severity,
+  subject: z.literal("config").describe("The gate's settings: project config, rule packs, waivers file."),
+  change: z.literal("weakens").describe("weakens: the head's settings would let through what the base's fail."),
+  reasoning: z.string().min(1),
+  controls: z.array(ControlId).min(1),
+  refs: z.array(z.string().min(1)).min(1),
+});
+
+export const ChangeRule = z.discriminatedUnion("subject", [InventoryChangeRule, ConfigChangeRule]);
 
 export const ChangesFile = z.strictObject({
   apiVersion: z.literal(API_VERSION),
@@ -193,5 +213,9 @@ export type Symptom = z.infer<typeof Symptom>;
 export type Rule = z.infer<typeof Rule>;
 export type WhenUnknown = z.infer<typeof WhenUnknown>;
 export type ChangeRule = z.infer<typeof ChangeRule>;
+export type InventoryChangeRule = z.infer<typeof InventoryChangeRule>;
+export type ConfigChangeRule = z.infer<typeof ConfigChangeRule>;
+/** Whether a change rule compares inventory entries (the others compare the gate's settings). */
+export const comparesEntries = (c: ChangeRule): c is InventoryChangeRule => c.subject !== "config";
 export type Control = z.infer<typeof Control>;
 export type FrameworkEntry = z.infer<typeof FrameworkEntry>;
