@@ -23,8 +23,10 @@ const EXACT_ONLY: ReadonlyArray<RegExp> = [
   /(?:^|[[{,?]|(?:^|\s)-)[ \t]*:(?=[\s,[\]{}]|$)/m,
   // A null key (`~: x`, `null: x`), likewise.
   /(?:^|[\s[{,?])(?:~|null|Null|NULL)[ \t]*:(?=[\s,[\]{}]|$)/m,
-  // A directive: js-yaml ignores unknown ones and repeated `%YAML`, the exact parser does not.
-  /^%/m,
+  // A directive other than one `%YAML 1.1` or `1.2` (which both readers read as YAML 1.2):
+  // js-yaml ignores unknown ones, `%YAML 1.3` and a repeated `%YAML`; the exact parser does not.
+  /^%(?!YAML[ \t]+1\.[12][ \t]*(?:#[^\n]*)?\r?$)/m,
+  /^%YAML\b[\s\S]*^%YAML\b/m,
   // Something after a document marker on its line: js-yaml reads `---word` as a marker
   // and `--- a: b` with keys below it, both refused or read otherwise by the exact parser.
   /^(?:---|\.\.\.)(?![ \t]*(?:#[^\n]*)?\r?$)/m,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exactOnly } from "../../src/load/exactOnly.js";
 import { agreement } from "../tools/agreement.js";
 import { yamlDocument } from "../tools/yamlGenerator.js";
 
@@ -85,6 +86,8 @@ describe("what js-yaml let through", () => {
     ["--- with a comment", "--- # a comment\na: 1\n"],
     ["--- and ... around a document", "---\na: 1\n...\n"],
     ["%YAML 1.2", "%YAML 1.2\n---\na: 1\n"],
+    // Read by js-yaml, not handed to the exact parser: a large inventory may start so.
+    ["%YAML 1.1, read as YAML 1.2 all the same", "%YAML 1.1 # old\n---\na: yes\nb: 0o17\nc: |\n  text\n"],
     ["a hash inside a plain value", "a: b#c\nd: 'e'  # f\n"],
     ["tabs after the indentation", "a:\t1\nb: [c,\td]\n"],
     ["a block scalar with its trailing spaces", "a: |\n  one  \n\n  two\nb: 1\n"],
@@ -118,5 +121,14 @@ describe("generated documents", () => {
     );
     // Enough are valid that the agreement is tested, not only the refusals.
     expect(agreed).toBeGreaterThan(500);
+  });
+});
+
+describe("what stays on the fast path", () => {
+  // The exact parser needs many times js-yaml's time and memory: a 100k-identity inventory
+  // it cannot read at all. A header a large inventory may carry keeps it on js-yaml.
+  it("a single %YAML 1.1 or 1.2 line, and a --- with a comment, do not send a file to the exact parser", () => {
+    for (const text of ["%YAML 1.2\n---\na: |\n  b\n", "%YAML 1.1 # old\n---\na: 1\n", "--- # inventory\na: |\n  b\n"]) expect(exactOnly(text), text).toBe(false);
+    for (const text of ["%YAML 1.2\n%YAML 1.2\n---\n", "%YAML 1.3\n---\n", "%TAG !e! tag:x,1:\n---\n"]) expect(exactOnly(text), text).toBe(true);
   });
 });
