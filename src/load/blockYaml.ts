@@ -164,6 +164,21 @@ class Reader {
     this.skipEmpty();
   }
 
+  /**
+   * nextLine after a key or `-` with nothing after it. A comment between it and its value
+   * written `#text`, with no space, makes the exact parser misread the value (parseYaml.ts
+   * refuses it): such a file is left to the general path.
+   */
+  private nextLineAfterEmpty(): void {
+    this.seekLine(this.line + 1);
+    while (this.content === -1 && this.line < this.lineStarts.length) {
+      let i = this.start;
+      while (i < this.end && this.text.charCodeAt(i) === SP) i++;
+      if (this.text.charCodeAt(i) === HASH && i + 1 < this.end && this.text.charCodeAt(i + 1) !== SP) out();
+      this.seekLine(this.line + 1);
+    }
+  }
+
   /** The column of the current line's content, or -1 at the end. */
   private indent(): number {
     return this.content === -1 ? -1 : this.content - this.start;
@@ -207,7 +222,7 @@ class Reader {
       while (i < this.end && t.charCodeAt(i) === SP) i++;
       if (i >= this.end || (t.charCodeAt(i) === HASH && t.charCodeAt(i - 1) === SP)) {
         // `-` alone: the item is on the following lines, or null.
-        this.nextLine();
+        this.nextLineAfterEmpty();
         if (this.indent() > col) {
           this.push(this.content);
           list.push(this.node(this.indent(), true));
@@ -249,7 +264,7 @@ class Reader {
       let i = colon + 1;
       while (i < this.end && t.charCodeAt(i) === SP) i++;
       if (i >= this.end || (t.charCodeAt(i) === HASH && t.charCodeAt(i - 1) === SP)) {
-        this.nextLine();
+        this.nextLineAfterEmpty();
         const ind = this.indent();
         if (ind > col || (ind === col && this.isDash(this.content))) {
           this.push(this.content);

@@ -23,11 +23,10 @@ export interface IndentWatch {
  * its lines anywhere.
  */
 export function indentWatch(text: string): IndentWatch {
-  // Per open node: where its content starts, and whether it is quoted or a flow collection.
+  // Per open node: where its content starts, and how deep it is (0 for the document itself).
   const starts: number[] = [];
-  const flowish: boolean[] = [];
-  let flowOpen = 0;
-  let found = false;
+  // Quoted scalars and flow collections that took more than one line, outermost last.
+  const spans: Array<[start: number, end: number]> = [];
 
   const contentFrom = (i: number): number => {
     for (;;) {
@@ -41,25 +40,23 @@ export function indentWatch(text: string): IndentWatch {
     }
   };
 
-  const listener = (event: string, state: { position: number }): void => {
+  const listener = (event: string, state: { position: number; kind: string | null }): void => {
     if (event === "open") {
-      const at = contentFrom(state.position);
-      const c = text.charCodeAt(at);
-      const isFlow = c === 34 || c === 39 || c === 91 || c === 123;
-      starts.push(at);
-      flowish.push(isFlow);
-      if (isFlow) flowOpen++;
+      starts.push(contentFrom(state.position));
       return;
     }
     const at = starts.pop()!;
-    const isFlow = flowish.pop()!;
-    if (!isFlow) return;
-    flowOpen--;
-    // Inside another flow node the outermost one answers for every line; the root may be anywhere.
-    if (found || flowOpen > 0 || starts.length === 0) return;
-    const end = state.position;
-    let nl = text.indexOf("\n", at);
-    if (nl === -1 || nl >= end) return;
+    // The document itself may put its lines anywhere.
+    if (starts.length === 0) return;
+    const c = text.charCodeAt(at);
+    // Known by its first character and its kind: a block mapping may start with a quoted key.
+    const flow = state.kind === "scalar" ? c === 34 || c === 39 : state.kind === "sequence" ? c === 91 : state.kind === "mapping" && c === 123;
+    if (!flow) return;
+    const nl = text.indexOf("\n", at);
+    if (nl !== -1 && nl < state.position) spans.push([at, state.position]);
+  };
+
+  const underIndented = ([at, end]: [number, number]): boolean => {
     let bar = text.lastIndexOf("\n", at - 1) + 1;
     const lineStart = bar;
     for (;;) {
@@ -68,17 +65,27 @@ export function indentWatch(text: string): IndentWatch {
       else break;
     }
     const column = bar - lineStart;
-    for (; nl !== -1 && nl < end; nl = text.indexOf("\n", nl + 1)) {
+    for (let nl = text.indexOf("\n", at); nl !== -1 && nl < end; nl = text.indexOf("\n", nl + 1)) {
       let i = nl + 1;
       while (text.charCodeAt(i) === SP) i++;
-      const c = text.charCodeAt(i);
       if (i >= end) break;
-      if (c === NL || c === CR) continue;
-      if (i - (nl + 1) <= column) {
-        found = true;
-        return;
-      }
+      const c = text.charCodeAt(i);
+      if (c !== NL && c !== CR && i - (nl + 1) <= column) return true;
     }
+    return false;
   };
-  return { listener: listener as IndentWatch["listener"], found: () => found };
+
+  const found = (): boolean => {
+    // A node closes before the one around it, so going back from the last, each node met
+    // after an outer one and starting inside it is nested: the outer one answers for its lines.
+    let outer = Infinity;
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const span = spans[k]!;
+      if (span[0] >= outer) continue;
+      if (underIndented(span)) return true;
+      outer = span[0];
+    }
+    return false;
+  };
+  return { listener: listener as IndentWatch["listener"], found };
 }

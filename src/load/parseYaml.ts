@@ -35,6 +35,16 @@ const CORE_TAGS = /^!!(?:str|int|float|bool|null|map|seq)$/;
 const CORE_PREFIX = "tag:yaml.org,2002:";
 const ALLOWED_TAGS = "!!str, !!int, !!float, !!bool, !!null, !!map and !!seq";
 
+/**
+ * The yaml package misreads a plain value written below its key or `-` when a comment
+ * between them has no space after its `#`: `a:\n#c\n  x\nb: 1` becomes a key "x b", and
+ * `-\n#c\n  x\n- y` the one value "x - y". Refused with plain words instead: a key or
+ * dash that ends its line, comment lines (one of them `#` and no space), then a line that
+ * starts a plain scalar and is no key.
+ */
+const COMMENT_BEFORE_VALUE = /(?::|(?:^|[ \t])-)[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*?[ \t]*(#)[^ \t\r\n][^\n]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*[^-#"'[{?|>&*!%@`,\]}\s](?:(?!:[ \t]|:\r?$)[^\n])*$/dm;
+export const commentBeforeValue = (text: string): number | undefined => COMMENT_BEFORE_VALUE.exec(text)?.indices?.[1]?.[0];
+
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -62,6 +72,8 @@ export function parseYaml(file: string, text: string): ParseResult {
     ...problems.filter((e) => !(e.code === "TAG_RESOLVE_FAILED" && refusedAt.has(e.pos[0]))).map((e) => describe(file, doc, text, e, at)),
     ...seen.yamlDirectives.slice(1).map((d) => diagnostic(file, at(d.offset), "invalid YAML: a second %YAML directive; a document has at most one")),
   ];
+  const comment = commentBeforeValue(text);
+  if (comment !== undefined) diagnostics.push(diagnostic(file, at(comment), "write a space after this #: a comment like #this, between a key or - and a value on a later line, makes the YAML parser misread the value"));
   if (diagnostics.length === 0) diagnostics.push(...keyProblems(file, doc, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.sort(byPosition).slice(0, MAX_SYNTAX_ERRORS) };
   let data: unknown;
