@@ -1,7 +1,8 @@
-import { stemmer } from "stemmer";
 import type { Symptom } from "../load/schema/rules.js";
 import type { SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
+import { clauses, stem, type Token } from "./clauses.js";
+import { firstMatch, type Meter } from "./firstMatch.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
 
@@ -20,13 +21,15 @@ interface Detector {
 
 export interface CompiledDetectors {
   detectors: Detector[];
-}
-
-interface Token {
-  word: string;
-  stem: string;
-  start: number;
-  end: number;
+  /** The terms of all detectors are numbered in a row: detector i's begin at firstTerm[i]. */
+  firstTerm: number[];
+  /** Which detector each term number belongs to. */
+  detectorOf: number[];
+  /** The terms each stem satisfies, so a clause's words find their detectors without trying all of them. */
+  byStem: Map<string, number[]>;
+  /** The same for `word*` prefixes. */
+  byPrefix: Map<string, number[]>;
+  longestPrefix: number;
 }
 
 // "nobody" is left out on purpose: "nobody noticed the job retried" still says it retried.
@@ -34,12 +37,6 @@ const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neit
 /** Phrases that put a whole clause in doubt: "no sign the key was misused". */
 const CLAUSE_NEGATIONS = [["no", "sign"], ["no", "evidence"], ["no", "indication"], ["not", "clear"], ["unconfirmed"]];
 const NEGATION_REACH = 4;
-const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
-const CLAUSE_BREAK = /[.!?;:,()\n]+|\s(?:but|however|although|though|whereas|while)\s/g;
-
-export function stem(word: string): string {
-  return stemmer(word.toLowerCase().replace(/'s$/, ""));
-}
 
 function isNegation(word: string): boolean {
   return NEGATIONS.has(word) || word.endsWith("n't");
@@ -61,67 +58,47 @@ export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetector
       detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords });
     }
   }
-  return { detectors };
-}
-
-function tokenize(text: string, offset: number): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    tokens.push({ word: m[0], stem: stem(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
-  }
-  return tokens;
-}
-
-function clauses(text: string): Token[][] {
-  const out: Token[][] = [];
-  let last = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    out.push(tokenize(text.slice(last, m.index), last));
-    last = m.index + m[0].length;
-  }
-  out.push(tokenize(text.slice(last), last));
-  return out.filter((c) => c.length > 0);
-}
-
-function matches(alt: Alternative, t: Token): boolean {
-  return "stem" in alt ? t.stem === alt.stem : t.word.startsWith(alt.prefix);
-}
-
-/** A clause's tokens with their stems gathered, so most detectors are turned away at once. */
-interface Clause {
-  tokens: Token[];
-  stems: Set<string>;
-}
-
-function mayMatch(d: Detector, c: Clause): boolean {
-  return d.terms.every((alts) => alts.some((a) => ("stem" in a ? c.stems.has(a.stem) : c.tokens.some((t) => t.word.startsWith(a.prefix)))));
-}
-
-/** Positions of one word per term, all within the detector's span, in any order. */
-function findMatch(d: Detector, c: Clause): number[] | undefined {
-  // Three hundred phrases meet every clause of every ticket: reject before allocating.
-  if (!mayMatch(d, c)) return undefined;
-  const clause = c.tokens;
-  const candidates = d.terms.map((alts) => clause.flatMap((t, i) => (alts.some((a) => matches(a, t)) ? [i] : [])));
-  if (candidates.some((c) => c.length === 0)) return undefined;
-  // Depth-first over terms: phrases have a handful of words, so this stays tiny.
-  const chosen: number[] = [];
-  const search = (k: number, lo: number, hi: number): boolean => {
-    if (k === candidates.length) return true;
-    for (const i of candidates[k]!) {
-      const nlo = Math.min(lo, i);
-      const nhi = Math.max(hi, i);
-      if (nhi - nlo > d.span || chosen.includes(i)) continue;
-      chosen.push(i);
-      if (search(k + 1, nlo, nhi)) return true;
-      chosen.pop();
+  const firstTerm: number[] = [];
+  const detectorOf: number[] = [];
+  const byStem = new Map<string, number[]>();
+  const byPrefix = new Map<string, number[]>();
+  let longestPrefix = -1;
+  detectors.forEach((d, i) => {
+    firstTerm.push(detectorOf.length);
+    for (const alts of d.terms) {
+      const term = detectorOf.length;
+      detectorOf.push(i);
+      for (const a of alts) {
+        const [table, key] = "stem" in a ? [byStem, a.stem] : [byPrefix, a.prefix];
+        if (!("stem" in a)) longestPrefix = Math.max(longestPrefix, a.prefix.length);
+        const list = table.get(key) ?? [];
+        // Two alternatives of one term may name the same stem.
+        if (list.at(-1) !== term) list.push(term);
+        table.set(key, list);
+      }
     }
-    return false;
-  };
-  return search(0, Infinity, -Infinity) ? chosen : undefined;
+  });
+  return { detectors, firstTerm, detectorOf, byStem, byPrefix, longestPrefix };
 }
 
-function negated(d: Detector, clause: Token[], positions: number[]): boolean {
+/** The terms a word satisfies, each once, in ascending order. */
+function termsOf(t: Token, compiled: CompiledDetectors): number[] {
+  const found = new Set(compiled.byStem.get(t.stem));
+  for (let n = 0; n <= Math.min(t.word.length, compiled.longestPrefix); n++) {
+    for (const term of compiled.byPrefix.get(t.word.slice(0, n)) ?? []) found.add(term);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** How early in a clause each clause-wide negation ends (Infinity when absent). */
+function cueEnds(clause: readonly Token[]): number[] {
+  return CLAUSE_NEGATIONS.map((cue) => {
+    for (let i = 0; i + cue.length <= clause.length; i++) if (cue.every((w, j) => clause[i + j]!.word === w)) return i + cue.length;
+    return Infinity;
+  });
+}
+
+function negated(d: Detector, clause: readonly Token[], positions: readonly number[], ends: readonly number[]): boolean {
   const first = Math.min(...positions);
   const last = Math.max(...positions);
   // A negation just before the phrase, or between its words, governs it.
@@ -129,38 +106,62 @@ function negated(d: Detector, clause: Token[], positions: number[]): boolean {
     const w = clause[i]!.word;
     if (!positions.includes(i) && isNegation(w) && !d.ownWords.has(w)) return true;
   }
-  const words = clause.slice(0, first).map((t) => t.word);
-  return CLAUSE_NEGATIONS.some((cue) =>
-    words.some((_, i) => cue.every((w, j) => words[i + j] === w) && !cue.every((w) => d.ownWords.has(w))),
-  );
+  // Or one that doubts the whole clause, written wholly before the phrase.
+  return CLAUSE_NEGATIONS.some((cue, c) => ends[c]! <= first && !cue.every((w) => d.ownWords.has(w)));
 }
 
 /**
  * Symptoms found in free text, each with the words that matched. Matching works on word
  * stems in any order within a short window, and skips a phrase that a negation governs.
+ * Each detector takes the first clause where it matches unnegated; in a clause, the words
+ * index the terms they satisfy, so only detectors with every term present are tried, and
+ * firstMatch keeps the work linear in the words (`meter` counts it, for tests).
  */
-export function detectSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
-  const found = new Map<string, { at: number; terms: number; phrase: string }>();
+export function detectSymptoms(text: string, compiled: CompiledDetectors, meter: Meter = { steps: 0 }): SymptomFact[] {
   // A redacted value is the secret itself, pasted: better evidence than any phrase, and its
   // marker's words ("aws access key") must not be read as the writer's own words.
   const kinds = redactedKinds(text);
-  const cs = clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text).map((tokens): Clause => ({ tokens, stems: new Set(tokens.map((t) => t.stem)) }));
-  for (const d of compiled.detectors) {
-    for (const c of cs) {
-      const clause = c.tokens;
-      const positions = findMatch(d, c);
-      if (!positions || negated(d, clause, positions)) continue;
-      const start = clause[Math.min(...positions)]!.start;
-      const end = clause[Math.max(...positions)]!.end;
-      const prev = found.get(d.code);
-      // The most specific phrase is the best evidence; among equals, the first in the text.
-      if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && start < prev.at)) {
-        found.set(d.code, { at: start, terms: d.terms.length, phrase: excerpt(text.slice(start, end)) });
+  const cs = clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text);
+  const { detectors, firstTerm, detectorOf } = compiled;
+  const firstAt: Array<{ start: number; end: number } | undefined> = new Array(detectors.length);
+  const wordTerms = new Map<string, number[]>();
+  for (const clause of cs) {
+    const positions = new Map<number, number[]>();
+    clause.forEach((t, i) => {
+      let terms = wordTerms.get(t.word);
+      if (!terms) wordTerms.set(t.word, (terms = termsOf(t, compiled)));
+      meter.steps += terms.length + 1;
+      for (const term of terms) {
+        if (firstAt[detectorOf[term]!]) continue;
+        const list = positions.get(term);
+        if (list) list.push(i);
+        else positions.set(term, [i]);
       }
-      break;
+    });
+    let ends: number[] | undefined;
+    const tried = new Set<number>();
+    for (const term of positions.keys()) {
+      const di = detectorOf[term]!;
+      if (tried.has(di)) continue;
+      tried.add(di);
+      const d = detectors[di]!;
+      const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
+      const chosen = firstMatch(candidates, d.span, meter);
+      if (!chosen || negated(d, clause, chosen, (ends ??= cueEnds(clause)))) continue;
+      firstAt[di] = { start: clause[Math.min(...chosen)]!.start, end: clause[Math.max(...chosen)]!.end };
     }
   }
-  if (kinds.length && compiled.detectors.some((d) => d.code === LEAKED_SECRET)) {
+  const found = new Map<string, { at: number; terms: number; phrase: string }>();
+  detectors.forEach((d, di) => {
+    const m = firstAt[di];
+    if (!m) return;
+    const prev = found.get(d.code);
+    // The most specific phrase is the best evidence; among equals, the first in the text.
+    if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)) {
+      found.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)) });
+    }
+  });
+  if (kinds.length && detectors.some((d) => d.code === LEAKED_SECRET)) {
     const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
     found.set(LEAKED_SECRET, { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted` });
   }

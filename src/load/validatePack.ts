@@ -1,4 +1,4 @@
-import { stem } from "../engine/detectSymptoms.js";
+import { stem } from "../engine/clauses.js";
 import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.js";
 import { mayBeUnknown } from "../engine/mayBeUnknown.js";
 import { didYouMean } from "./closest.js";

@@ -1,6 +1,12 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
-import { builtinSymptoms } from "../helpers.js";
+import type { Meter } from "../../src/engine/firstMatch.js";
+import { builtinSymptoms, ROOT } from "../helpers.js";
+import { fixtureIncidents } from "../tools/fixtureIncidents.js";
+import { searchedSymptoms } from "../tools/searchedSymptoms.js";
 
 const detectors = compileDetectors(builtinSymptoms());
 const codes = (text: string) => detectSymptoms(text, detectors).map((s) => s.code);
@@ -59,5 +65,70 @@ describe("free-text symptom detection", () => {
     const text = "Nobody owns the key. It was leaked last week and the job kept retrying.";
     expect(codes(text)).toEqual(["unclear-ownership", "leaked-secret", "repeated-retries"]);
     expect(detectSymptoms(text, detectors)).toEqual(detectSymptoms(text, detectors));
+  });
+});
+
+describe("free-text detection stays linear and matches as the search did", () => {
+  const symptoms = builtinSymptoms();
+  // Every word of every phrase, a prefix given an ending, so the text is all near-misses.
+  const vocabulary = [
+    ...new Set(
+      symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|-]+/).filter(Boolean))).flatMap((w) => (w.endsWith("*") ? [w.slice(0, -1), `${w.slice(0, -1)}ed`, `${w.slice(0, -1)}ing`] : [w])),
+    ),
+  ].filter((w) => /^[a-z0-9']+$/.test(w));
+  const extras = ["no", "not", "never", "nobody", "didn't", "sign", "evidence", "clear", "unconfirmed", "the", "job", "REDACTED(aws-access-key)"];
+  // A phrase's words, one alternative each, in a random order: what matches, or nearly.
+  const phraseWords = symptoms.flatMap((s) => (s.phrases ?? []).map((p) => p.replace(/\s~\d+$/, "").split(/[\s-]+/).filter(Boolean).map((w) => w.split("|").map((a) => a.replace(/\*$/, "ed")))));
+  const phrase = fc
+    .tuple(fc.constantFrom(...phraseWords), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), fc.nat())
+    .map(([alternatives, picks, turn]) => {
+      const words = alternatives.map((alts, i) => alts[picks[i % picks.length]! % alts.length]!);
+      return [...words.slice(turn % words.length), ...words.slice(0, turn % words.length)].join(" ");
+    });
+  const pieces = fc.oneof(
+    { weight: 4, arbitrary: phrase },
+    { weight: 8, arbitrary: fc.constantFrom(...vocabulary) },
+    { weight: 3, arbitrary: fc.constantFrom(...extras) },
+    { weight: 2, arbitrary: fc.constantFrom(".", ",", " but", ";", "\n") },
+  );
+
+  it("finds exactly what the depth-first search over every detector and clause found", () => {
+    let symptomsFound = 0;
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 80 }), (words) => {
+        const text = words.join(" ");
+        const expected = searchedSymptoms(text, detectors);
+        symptomsFound += expected.length;
+        expect(detectSymptoms(text, detectors)).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+    // The texts are close enough to the phrases that many match, negated or not.
+    expect(symptomsFound).toBeGreaterThan(1000);
+  });
+
+  it("agrees on the fixture tickets' own words, shuffled into one long sentence", () => {
+    for (const { incident } of fixtureIncidents()) {
+      const text = readFileSync(join(ROOT, incident), "utf8");
+      const words = text.split(/\s+/);
+      const shuffled = words.map((w, i) => words[(i * 7919) % words.length]!).join(" ");
+      expect(detectSymptoms(shuffled, detectors), incident).toEqual(searchedSymptoms(shuffled, detectors));
+    }
+  });
+
+  it("does work linear in the text: twice the words, about twice the steps", () => {
+    // Phrase words in random order and no clause break: the search's dead ends multiplied here.
+    let seed = 1;
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296;
+    const text = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
+    const work = (n: number) => {
+      const meter: Meter = { steps: 0 };
+      detectSymptoms(text(n), detectors, meter);
+      return meter.steps;
+    };
+    const small = work(20_000);
+    const large = work(40_000);
+    expect(small).toBeGreaterThan(20_000);
+    expect(large).toBeLessThanOrEqual(2.2 * small);
   });
 });
