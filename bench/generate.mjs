@@ -117,3 +117,33 @@ export function writeIncidents(dir, count, identities, seed = 7) {
     writeFileSync(join(dir, `inc-${String(i).padStart(5, "0")}.yaml`), text);
   }
 }
+
+const IDENTITY_RULES = ["NHI-NO-OWNER", "NHI-STATIC-SECRET", "NHI-SHARED-BY-TEAMS", "NHI-BROAD-PRIVILEGES", "NHI-HUMAN-USE", "NHI-MIXED-ENVIRONMENTS", "NHI-UNUSED-PRIVILEGED"];
+const STEP_RULES = ["NHI-UNSAFE-RETRY", "NHI-NO-COMPENSATION", "NHI-LOGS-WITHOUT-AUTHORITY"];
+
+/**
+ * Waivers for inventoryYaml(identities): mostly one rule on one identity, some globs over a
+ * range of identities (`identity:id-12*`), over every step of a workflow, or over any kind
+ * (`*:id-3*`); one in ten expired, and many naming an identity the rule does not fire on
+ * (stale), as a long-lived waivers file collects them.
+ */
+export function waiversYaml(count, identities, seed = 11) {
+  const r = rng(seed);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const out = ["apiVersion: nhi-triage/v1", "kind: Waivers", "waivers:"];
+  for (let i = 0; i < count; i++) {
+    const x = r();
+    const id = Math.floor(r() * identities);
+    const [rule, subject] =
+      x < 0.75
+        ? [pick(IDENTITY_RULES), `identity:id-${id}`]
+        : x < 0.85
+          ? [pick(IDENTITY_RULES), `identity:id-${String(id).slice(0, 3)}*`]
+          : x < 0.95
+            ? [pick(STEP_RULES), `workflow:wf-${Math.floor(id / 10)}/step:*`]
+            : [pick(IDENTITY_RULES), `*:id-${String(id).slice(0, 2)}*`];
+    const expires = r() < 0.1 ? "2026-01-31" : "2027-06-30";
+    out.push(`  - rule: ${rule}`, `    subject: "${subject}"`, `    reason: accepted while the migration to workload identity runs (ticket ${i})`, "    owner: team-platform", `    expires: ${expires}`);
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -3,6 +3,7 @@ import type { SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
 import { clauses, stem, type Token } from "./clauses.js";
 import { firstMatch, type Meter } from "./firstMatch.js";
+import { pushTo } from "./pushTo.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
 
@@ -133,9 +134,7 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
       meter.steps += terms.length + 1;
       for (const term of terms) {
         if (firstAt[detectorOf[term]!]) continue;
-        const list = positions.get(term);
-        if (list) list.push(i);
-        else positions.set(term, [i]);
+        pushTo(positions, term, i);
       }
     });
     let ends: number[] | undefined;
