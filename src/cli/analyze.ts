@@ -97,7 +97,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
       results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors.push(...e.diagnostics);
+      for (const d of e.diagnostics) errors.push(d);
       for (const [f, t] of e.sources) sources.set(f, t);
     }
   }

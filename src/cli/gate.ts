@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { headPosture, runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
-import { diagnostic, UsageError, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, problemCount, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
 import { readText } from "../load/readText.js";
@@ -93,7 +93,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
       baseInventory = loaded.inventory;
       base = { kind: "present", given, label: loaded.label };
     } else {
-      base = { kind: "invalid", given, label: loaded.label, problems: loaded.diagnostics.length };
+      base = { kind: "invalid", given, label: loaded.label, problems: problemCount(loaded.diagnostics) };
       const first = loaded.diagnostics[0]!;
       warnings.push(diagnostic(loaded.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
     }
@@ -112,7 +112,8 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
     strict: opts.strict === true,
     headPosture: posture,
   });
-  warnings.push(...waiverWarnings(result));
+  // One per stale or expired waiver: a long-lived waivers file can hold far more than fit in a call.
+  for (const w of waiverWarnings(result)) warnings.push(w);
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { result, pack, style, version };

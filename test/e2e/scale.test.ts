@@ -27,3 +27,70 @@ describe("free text: the phrase detector on a long description", () => {
     expect(triage.decision).toMatch(/^(orchestration-first|identity-first|both|insufficient-evidence)$/);
   });
 });
+
+describe("a flood of problems in one file", () => {
+  const LISTED = 100;
+  const problemLines = (stderr: string) => stderr.split("\n").filter((l) => /\s\s(error|warning)\s\s/.test(l));
+
+  it("an incident with 130,000 unknown symptoms: exit 2, the first 100 and a count of the rest (the list overflowed the stack)", () => {
+    const dir = tempDir("nhi-scale-");
+    const file = join(dir, "incident.yaml");
+    writeFileSync(file, `apiVersion: nhi-triage/v1\nkind: Incident\nid: INC-1\nsymptoms:\n${Array.from({ length: 130_000 }, (_, i) => `  - bogus-${i}\n`).join("")}`);
+    const r = run(["analyze", file, ...NOW]);
+    expect(r.code).toBe(2);
+    const lines = problemLines(r.stderr);
+    expect(lines).toHaveLength(LISTED + 1);
+    expect(lines[0]).toBe(`${file}:5:5  error  unknown symptom "bogus-0"; see rules/symptoms.yaml for the vocabulary`);
+    expect(lines.at(-1)).toBe(`${file}  error  … and ${130_000 - LISTED} more problems in this file, not listed (the first ${LISTED} are)`);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it("an inventory with 130,000 invalid entries: the gate fails closed and lists 100 of them (it printed 32 MB)", () => {
+    const dir = tempDir("nhi-scale-");
+    const file = join(dir, "inventory.yaml");
+    writeFileSync(file, `apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n${Array.from({ length: 130_000 }, (_, i) => `  - id: id-${i}\n    kind: bogus\n`).join("")}`);
+    const r = run(["gate", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = problemLines(r.stderr);
+    expect(lines).toHaveLength(LISTED + 1);
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5:11  error  identities\\[0\\]\\.kind: expected one of service-account \\| `));
+    expect(lines.at(-1)).toBe(`${file}  error  … and ${130_000 - LISTED} more problems in this file, not listed (the first ${LISTED} are)`);
+    expect(r.stderr.length).toBeLessThan(100_000);
+  });
+
+  it("an invalid base with 130,000 problems is still counted in full, though only 100 are worked out", () => {
+    const dir = tempDir("nhi-scale-");
+    const base = join(dir, "base.yaml");
+    writeFileSync(base, `apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n${Array.from({ length: 130_000 }, (_, i) => `  - id: id-${i}\n    kind: bogus\n`).join("")}`);
+    const r = run(["gate", "fixtures/gate/head.yaml", "--base", base, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`base ${base} could not be read (130000 problems): every finding counts as new`);
+  });
+
+  it("a 10 MB unknown symptom code: exit 2 with the code cut to its start and length (the message pattern overflowed its stack)", () => {
+    const dir = tempDir("nhi-scale-");
+    const file = join(dir, "incident.yaml");
+    const code = "ab".repeat(5 * 1024 * 1024);
+    writeFileSync(file, `apiVersion: nhi-triage/v1\nkind: Incident\nid: INC-1\nsymptoms:\n  - ${code}\n`);
+    const r = run(["analyze", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(problemLines(r.stderr)).toEqual([`${file}:5:5  error  unknown symptom "${code.slice(0, 100)}…(${code.length} characters)"; see rules/symptoms.yaml for the vocabulary`]);
+  });
+
+  it("130,000 stale waivers: the gate reports them all and warns about the first 100 (the warnings overflowed the stack)", () => {
+    const dir = tempDir("nhi-scale-");
+    const waivers = join(dir, "waivers.yaml");
+    writeFileSync(
+      waivers,
+      `apiVersion: nhi-triage/v1\nkind: Waivers\nwaivers:\n${Array.from({ length: 130_000 }, (_, i) => `  - { rule: NHI-NO-OWNER, subject: "identity:gone-${i}", reason: r, owner: o, expires: 2027-01-01 }\n`).join("")}`,
+    );
+    const r = run(["gate", "fixtures/gate/head.yaml", "--waivers", waivers, "--format", "json", ...NOW]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { staleWaivers: unknown[] }).staleWaivers).toHaveLength(130_000);
+    const lines = problemLines(r.stderr);
+    expect(lines).toHaveLength(LISTED + 1);
+    expect(lines[0]).toBe(`${waivers}:4:5  warning  stale waiver: NHI-NO-OWNER on identity:gone-0 matches no finding; remove it (--strict fails the gate on this)`);
+    expect(lines.at(-1)).toBe(`${waivers}  warning  … and ${130_000 - LISTED} more problems in this file, not listed (the first ${LISTED} are)`);
+  });
+});
