@@ -8,8 +8,7 @@ import { readText } from "../load/readText.js";
 import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
-import { formatGateJsonChunks } from "../report/formatGateJson.js";
-import { GATE_FORMATTERS } from "../report/gateFormatters.js";
+import { gateOutput } from "../report/gateFormatters.js";
 import { gateRules } from "../report/GateReport.js";
 import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
@@ -117,8 +116,7 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { result, pack, style, version };
-  // JSON is what large inventories are read into other tools with: it is written in pieces.
-  const text = opts.format === "json" ? formatGateJsonChunks(report) : GATE_FORMATTERS[opts.format](report);
+  const text = gateOutput(opts.format, report);
   await writeOutput(text, opts.output, [inventoryFile, ...(waiversFile ? [waiversFile] : []), ...(opts.base ? [opts.base] : [])]);
   // The text report lists them itself.
   if (opts.format !== "text") reportChanges(changes, opts.quiet);

@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error -- the benchmark generator is plain JavaScript
+import { inventoryYaml } from "../../bench/generate.mjs";
 import { tempDir } from "../helpers.js";
 import { run } from "./run.js";
 
@@ -92,5 +94,21 @@ describe("a flood of problems in one file", () => {
     expect(lines).toHaveLength(LISTED + 1);
     expect(lines[0]).toBe(`${waivers}:4:5  warning  stale waiver: NHI-NO-OWNER on identity:gone-0 matches no finding; remove it (--strict fails the gate on this)`);
     expect(lines.at(-1)).toBe(`${waivers}  warning  … and ${130_000 - LISTED} more problems in this file, not listed (the first ${LISTED} are)`);
+  });
+});
+
+describe("gate reports of a large inventory", () => {
+  it("--format markdown with 160,000 new findings: the verdict, the first 100 findings and a count (it overflowed the stack)", () => {
+    const dir = tempDir("nhi-scale-");
+    const file = join(dir, "inventory.yaml");
+    writeFileSync(file, inventoryYaml(60_000, 42, { mix: "stress" }) as string);
+    const r = run(["gate", file, "--format", "markdown", ...NOW]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const total = Number(/^### New findings \((\d+)\)$/m.exec(r.stdout)?.[1]);
+    expect(total).toBeGreaterThan(150_000);
+    expect(r.stdout).toMatch(/^## ❌ nhi-triage gate failed$/m);
+    expect(r.stdout).toContain(`… and ${total - 100} more new findings, not listed here (the first 100 are)`);
+    expect(r.stdout.length).toBeLessThan(100_000);
   });
 });
