@@ -14,6 +14,7 @@ import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { busy } from "./interrupt.js";
 import { startBase, type PendingBase } from "./loadBase.js";
 
 export interface GateOptions {
@@ -68,7 +69,9 @@ interface Settings {
 }
 
 async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, waiversFile, failOn }: Settings, pending: PendingBase | undefined): Promise<number> {
-  const head = loadInventory(inventoryFile, await readText(inventoryFile));
+  const headText = await readText(inventoryFile);
+  // Reading, checking and judging a large inventory takes seconds without a turn of the event loop.
+  const head = busy(headText.length, () => loadInventory(inventoryFile, headText));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
 
@@ -76,12 +79,12 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
   if (waiversFile) {
     const text = await readText(waiversFile);
     const ids = new Set(gateRules(pack).map((r) => r.id));
-    waivers = loadWaivers(waiversFile, text, ids).waivers;
+    waivers = busy(text.length, () => loadWaivers(waiversFile, text, ids)).waivers;
     sources.set(waiversFile, text);
   }
 
   // Before waiting for the base: this half needs none.
-  const posture = headPosture(pack, head, now);
+  const posture = busy(headText.length, () => headPosture(pack, head, now));
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
   if (opts.base !== undefined && pending !== undefined) {
@@ -98,19 +101,21 @@ async function judge(opts: GateOptions, { now, pack, changes, inventoryFile, wai
     }
   }
 
-  const result = runGate({
-    pack,
-    head,
-    ...(baseInventory ? { baseInventory } : {}),
-    base,
-    waivers,
-    ...(waiversFile !== undefined ? { waiversFile } : {}),
-    configChanges: changes,
-    now,
-    failOn,
-    strict: opts.strict === true,
-    headPosture: posture,
-  });
+  const result = busy(headText.length, () =>
+    runGate({
+      pack,
+      head,
+      ...(baseInventory ? { baseInventory } : {}),
+      base,
+      waivers,
+      ...(waiversFile !== undefined ? { waiversFile } : {}),
+      configChanges: changes,
+      now,
+      failOn,
+      strict: opts.strict === true,
+      headPosture: posture,
+    }),
+  );
   // One per stale or expired waiver: a long-lived waivers file can hold far more than fit in a call.
   for (const w of waiverWarnings(result)) warnings.push(w);
 
