@@ -147,3 +147,22 @@ export function waiversYaml(count, identities, seed = 11) {
   }
   return `${out.join("\n")}\n`;
 }
+
+/**
+ * An incident whose description is `chars` characters of the symptom phrases' words in
+ * random order, without a clause break: every window of the text nearly matches some phrase.
+ */
+export async function longIncident(chars, seed = 5) {
+  const { default: jsYaml } = await import("js-yaml");
+  const { readFileSync } = await import("node:fs");
+  const symptoms = jsYaml.load(readFileSync(new URL("../rules/symptoms.yaml", import.meta.url), "utf8")).symptoms;
+  const words = [...new Set(symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|]+/))).map((w) => w.replace(/\*$/, "ed")))];
+  const r = rng(seed);
+  const out = [];
+  for (let size = 0; size < chars; ) {
+    const w = words[Math.floor(r() * words.length)];
+    out.push(w);
+    size += w.length + 1;
+  }
+  return `apiVersion: nhi-triage/v1\nkind: Incident\nid: BENCH-LONG\ndescription: ${JSON.stringify(out.join(" "))}\n`;
+}

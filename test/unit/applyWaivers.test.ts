@@ -26,7 +26,11 @@ const RULES = ["R-A", "R-B", "R-C"];
 // Few letters, so globs and subjects often overlap, tails and heads included.
 const text = fc.string({ unit: fc.constantFrom("a", "b", ":", "-", "/"), maxLength: 6 });
 const subject = fc.tuple(fc.constantFrom("identity:", "workflow:", "agent:", ""), text).map(([k, s]) => k + s);
-const glob = fc.array(fc.oneof(text, fc.constant("*")), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+const glob = fc.oneof(
+  fc.array(fc.oneof(text, fc.constant("*")), { minLength: 1, maxLength: 5 }).map((parts) => parts.join("")),
+  // Short or no text around the stars, a longer piece between them (`*:id-12*`).
+  fc.tuple(fc.constantFrom("", "a", "id"), fc.string({ unit: fc.constantFrom("a", "b", ":", "-"), minLength: 3, maxLength: 6 }), fc.constantFrom("", "b")).map(([h, m, t]) => `${h}*${m}*${t}`),
+);
 
 describe("applyWaivers", () => {
   it("waives, expires and calls stale exactly as trying every waiver on every finding did", () => {
