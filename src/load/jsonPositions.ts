@@ -1,3 +1,4 @@
+import { lineColumn } from "./lineColumn.js";
 import { OffsetIndex } from "./offsetIndex.js";
 import type { Path, Position } from "./sourceDoc.js";
 
@@ -7,15 +8,23 @@ function decline(): never {
   throw DECLINE;
 }
 
+export interface JsonPositions {
+  /** Where the value at a path starts, or its nearest existing ancestor. */
+  locate(path: Path): Position | undefined;
+  /** Where the key holding a path starts (the value's position for a list item). */
+  locateKey(path: Path): Position | undefined;
+}
+
 /**
  * Where each value of a JSON document starts, found in one pass over the text alongside the
  * data JSON.parse made of it. A walk per question is fine for a few positions, but a gate
  * on a large single-line export asks for hundreds of thousands, each scanning the line
- * from its start. Returns undefined (and the caller falls back to the walk and the exact
+ * from its start; and the exact parser, the other way, takes some 70 bytes of memory per
+ * byte of text. Returns undefined (and the caller falls back to the walk and the exact
  * parser) when the text repeats a key, or when anything does not line up with the data.
- * One-line arrays of scalars are left out, as the block reader leaves them out.
+ * Lists of scalars are recorded only when asked about, as most never are.
  */
-export function jsonPositions(text: string, data: unknown): ((path: Path) => Position | undefined) | undefined {
+export function jsonPositions(text: string, data: unknown): JsonPositions | undefined {
   const n = text.length;
   const index = new OffsetIndex(text.length >> 5);
   let scratch = new Int32Array(64);
@@ -119,7 +128,7 @@ export function jsonPositions(text: string, data: unknown): ((path: Path) => Pos
     index.add(v, scratch, base, base + keys.length);
     top = base;
   };
-  const array = (v: unknown): void => {
+  const array = (v: unknown, always = false): void => {
     if (!Array.isArray(v)) decline();
     const base = reserve(v.length);
     let k = 0;
@@ -139,7 +148,7 @@ export function jsonPositions(text: string, data: unknown): ((path: Path) => Pos
       }
     }
     if (k !== v.length) decline();
-    if (v.some((x) => x !== null && typeof x === "object")) index.add(v, scratch, base, base + k);
+    if (always || v.some((x) => x !== null && typeof x === "object")) index.add(v, scratch, base, base + k);
     top = base;
   };
 
@@ -149,9 +158,52 @@ export function jsonPositions(text: string, data: unknown): ((path: Path) => Pos
     value(data);
     const lineStarts = [0];
     for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) lineStarts.push(j + 1);
-    return (path) => index.locate(data, root, lineStarts, path);
+    /** Records a list of scalars once something inside it is asked for: one scan of the list. */
+    const fill = (list: object, at: number): boolean => {
+      if (!Array.isArray(list) || text.charCodeAt(at) !== 91) return false;
+      i = at;
+      try {
+        array(list, true);
+      } catch (e) {
+        if (e === DECLINE) return false;
+        throw e;
+      }
+      return true;
+    };
+    const find = (path: Path) => index.find(data, root, path, fill);
+    return {
+      locate: (path) => {
+        const found = find(path);
+        return found && lineColumn(lineStarts, found.offset);
+      },
+      locateKey: (path) => {
+        const found = find(path);
+        if (!found) return undefined;
+        const key = found.depth === path.length && typeof path.at(-1) === "string" ? keyBefore(text, found.offset) : found.offset;
+        return key === undefined ? undefined : lineColumn(lineStarts, key);
+      },
+    };
   } catch (e) {
     if (e === DECLINE || e instanceof RangeError || e instanceof SyntaxError) return undefined;
     throw e;
   }
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Where the key whose value starts at `value` starts: its opening quote, found backwards past the colon. */
+function keyBefore(text: string, value: number): number | undefined {
+  let j = value - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 58) return undefined;
+  j--;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 34) return undefined;
+  // The first quote before it that no odd run of backslashes escapes.
+  for (let k = text.lastIndexOf('"', j - 1); k >= 0; k = text.lastIndexOf('"', k - 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(k - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return k;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ export const MAX_ALIAS_COUNT = 100;
 /** Lists and mappings inside one another; our deepest documents (rule conditions) use about 20. */
 export const MAX_NESTING = 64;
 /** A file of junk yields an error per token; the first few say all there is to say. */
-const MAX_SYNTAX_ERRORS = 10;
+export const MAX_SYNTAX_ERRORS = 10;
 
 export const TOO_DEEP = `nesting is too deep: more than ${MAX_NESTING} levels of lists and mappings`;
 
@@ -94,6 +94,10 @@ function tooDeep(file: string, text: string, fallback?: Position): ParseResult {
   return { ok: false, diagnostics: [diagnostic(file, deepNesting(text, MAX_NESTING) ?? fallback ?? { line: 1, column: 1 }, `invalid YAML: ${TOO_DEEP}`)] };
 }
 
+export function duplicateKeyMessage(key: unknown, firstLine: number): string {
+  return `duplicate key \`${keyLabel(key)}\` (first at line ${firstLine})`;
+}
+
 /** Shown in a message: a key as written, cut short if it is long. */
 export function keyLabel(key: unknown): string {
   const s = typeof key === "string" ? key : String(key);
@@ -104,7 +108,7 @@ function describe(file: string, doc: Document.Parsed, text: string, e: YAMLError
   const pos = at(e.pos[0]);
   if (e.code === "DUPLICATE_KEY") {
     const first = firstKeyBefore(doc, e.pos[0]);
-    if (first) return diagnostic(file, pos, `duplicate key \`${keyLabel(first.key)}\` (first at line ${at(first.offset).line})`);
+    if (first) return diagnostic(file, pos, duplicateKeyMessage(first.key, at(first.offset).line));
   }
   if (e.code === "TAG_RESOLVE_FAILED") {
     const tag = /^!\S*/.exec(text.slice(e.pos[0], e.pos[1]))?.[0] ?? e.message.replace(/^Unresolved tag:\s*/, "");

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- the benchmark generator is plain JavaScript
@@ -110,5 +110,64 @@ describe("gate reports of a large inventory", () => {
     expect(r.stdout).toMatch(/^## ❌ nhi-triage gate failed$/m);
     expect(r.stdout).toContain(`… and ${total - 100} more new findings, not listed here (the first 100 are)`);
     expect(r.stdout.length).toBeLessThan(100_000);
+  });
+});
+
+describe("a large one-line JSON inventory", () => {
+  /** One line of JSON, as an export writes it: `count` identities, each `identity(i)`. */
+  const oneLine = (head: string, count: number, identity: (i: number) => string) => {
+    const dir = tempDir("nhi-scale-");
+    const file = join(dir, "inventory.json");
+    writeFileSync(file, `{${head}"identities":[${Array.from({ length: count }, (_, i) => identity(i)).join(",")}]}`);
+    return file;
+  };
+  const HEAD = '"apiVersion":"nhi-triage/v1","kind":"Inventory",';
+
+  it("45 MB with an unknown field: exit 2 at the field (the exact parser, asked where the key was, ran out of memory)", () => {
+    const file = oneLine(`${HEAD}"colour":"red",`, 1_500_000, (i) => `{"id":"a${i}","kind":"bot"}`);
+    const r = run(["gate", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`${file}:1:50  error  unknown field "colour" in (document)`);
+  });
+
+  it("45 MB repeating a key: refused with the exact parser's words (each finding's position was a walk from the start)", () => {
+    const file = oneLine(`${HEAD}"kind":"Inventory",`, 1_500_000, (i) => `{"id":"a${i}","kind":"bot"}`);
+    const r = run(["gate", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`${file}:1:50  error  duplicate key \`kind\` (first at line 1)`);
+  });
+
+  it("100,000 identities with a token among their privileges: each found in one pass (each was a walk from the start)", () => {
+    const file = oneLine(HEAD, 100_000, (i) => `{"id":"a${i}","kind":"bot","owner":"t","privileges":["repo:read","ghp_${String(i).padStart(36, "x")}"]}`);
+    const r = run(["gate", file, "--format", "json", ...NOW]);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { new: Array<{ rule: string; subject: string; column: number }> }).new.filter((f) => f.rule === "NHI-SECRET-VALUE-IN-IDENTITY");
+    expect(found).toHaveLength(100_000);
+    // Each points at its own token: the second privilege of its own identity.
+    const last = found.find((f) => f.subject === "identity:a99999")!;
+    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 41)).toBe(`"ghp_${"x".repeat(31)}99999"`);
+  });
+});
+
+describe("a large YAML inventory the exact parser would have to read", () => {
+  const write = (text: string) => {
+    const file = join(tempDir("nhi-scale-"), "inventory.yaml");
+    writeFileSync(file, text);
+    return file;
+  };
+  const entries = (count: number) => Array.from({ length: count }, (_, i) => `  - { id: a${i}, kind: bot }\n`).join("");
+
+  it("40 MB with a syntax error at the end: exit 2 with js-yaml's words (the exact parser ran out of memory)", () => {
+    const file = write(`apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n${entries(1_500_000)}  bad: [\n`);
+    const r = run(["gate", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`${file}:1500004:3  error  invalid YAML: bad indentation of a mapping entry`);
+  });
+
+  it("40 MB with an unknown field: exit 2 on its line (the exact parser, asked where the key was, ran out of memory)", () => {
+    const file = write(`apiVersion: nhi-triage/v1\nkind: Inventory\nidentities:\n${entries(1_500_000)}  - id: last\n    kind: bot\n    colour: red\n`);
+    const r = run(["gate", file, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1500006:\\d+  error  unknown field "colour" in identities\\[1500000\\]$`));
   });
 });
