@@ -149,8 +149,10 @@ export function waiversYaml(count, identities, seed = 11) {
 }
 
 /**
- * An incident whose description is `chars` characters of the symptom phrases' words in
- * random order, without a clause break: every window of the text nearly matches some phrase.
+ * An incident whose description is `chars` characters in two clauses: first the words of
+ * one phrase repeated but never close enough together ("second run" … "repeated" must be
+ * within 8 words), then the symptom phrases' words in random order, without a break (every
+ * window nearly matches some phrase).
  */
 export async function longIncident(chars, seed = 5) {
   const { default: jsYaml } = await import("js-yaml");
@@ -158,8 +160,8 @@ export async function longIncident(chars, seed = 5) {
   const symptoms = jsYaml.load(readFileSync(new URL("../rules/symptoms.yaml", import.meta.url), "utf8")).symptoms;
   const words = [...new Set(symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|]+/))).map((w) => w.replace(/\*$/, "ed")))];
   const r = rng(seed);
-  const out = [];
-  for (let size = 0; size < chars; ) {
+  const out = [`${"second run ".repeat(Math.floor(chars / 4 / 11))}${"x ".repeat(12)}${"repeated ".repeat(Math.floor(chars / 4 / 9)).trim()}.`];
+  for (let size = chars / 2; size < chars; ) {
     const w = words[Math.floor(r() * words.length)];
     out.push(w);
     size += w.length + 1;
