@@ -149,6 +149,20 @@ describe("a large one-line JSON inventory", () => {
   });
 });
 
+describe("a large one-line flow YAML inventory", () => {
+  it("100,000 identities with a token among their privileges: the walk reads the list once (it read it again for each)", () => {
+    const file = join(tempDir("nhi-scale-"), "inventory.yaml");
+    const identities = Array.from({ length: 100_000 }, (_, i) => `{id: a${i}, kind: bot, owner: t, privileges: [repo:read, ghp_${String(i).padStart(36, "x")}]}`);
+    writeFileSync(file, `{apiVersion: nhi-triage/v1, kind: Inventory, identities: [${identities.join(", ")}]}\n`);
+    const r = run(["gate", file, "--format", "json", ...NOW]);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { new: Array<{ rule: string; subject: string; column: number }> }).new.filter((f) => f.rule === "NHI-SECRET-VALUE-IN-IDENTITY");
+    expect(found).toHaveLength(100_000);
+    const last = found.find((f) => f.subject === "identity:a99999")!;
+    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 39)).toBe(`ghp_${"x".repeat(31)}99999`);
+  });
+});
+
 describe("a large YAML inventory the exact parser would have to read", () => {
   const write = (text: string) => {
     const file = join(tempDir("nhi-scale-"), "inventory.yaml");
