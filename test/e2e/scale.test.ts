@@ -30,6 +30,17 @@ describe("free text: the phrase detector on a long description", () => {
   });
 });
 
+describe("free text: a description of tens of megabytes", () => {
+  it("57 MB of 2.5 million sentences is read a clause at a time, in a heap of 300 MB (all the words were held at once)", () => {
+    const file = join(tempDir("nhi-scale-"), "incident.yaml");
+    writeFileSync(file, `apiVersion: nhi-triage/v1\nkind: Incident\nid: INC-HUGE\ndescription: "${"The job retried twice. ".repeat(2_500_000)}"\n`);
+    const r = run(["analyze", file, "--format", "json", ...NOW], { env: { NODE_OPTIONS: "--max-old-space-size=300" } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { findings: Array<{ rule: string }> }).findings.length).toBeGreaterThan(0);
+  });
+});
+
 describe("a flood of problems in one file", () => {
   const LISTED = 100;
   const problemLines = (stderr: string) => stderr.split("\n").filter((l) => /\s\s(error|warning)\s\s/.test(l));
