@@ -117,3 +117,54 @@ export function writeIncidents(dir, count, identities, seed = 7) {
     writeFileSync(join(dir, `inc-${String(i).padStart(5, "0")}.yaml`), text);
   }
 }
+
+const IDENTITY_RULES = ["NHI-NO-OWNER", "NHI-STATIC-SECRET", "NHI-SHARED-BY-TEAMS", "NHI-BROAD-PRIVILEGES", "NHI-HUMAN-USE", "NHI-MIXED-ENVIRONMENTS", "NHI-UNUSED-PRIVILEGED"];
+const STEP_RULES = ["NHI-UNSAFE-RETRY", "NHI-NO-COMPENSATION", "NHI-LOGS-WITHOUT-AUTHORITY"];
+
+/**
+ * Waivers for inventoryYaml(identities): mostly one rule on one identity, some globs over a
+ * range of identities (`identity:id-12*`), over every step of a workflow, or over any kind
+ * (`*:id-3*`); one in ten expired, and many naming an identity the rule does not fire on
+ * (stale), as a long-lived waivers file collects them.
+ */
+export function waiversYaml(count, identities, seed = 11) {
+  const r = rng(seed);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const out = ["apiVersion: nhi-triage/v1", "kind: Waivers", "waivers:"];
+  for (let i = 0; i < count; i++) {
+    const x = r();
+    const id = Math.floor(r() * identities);
+    const [rule, subject] =
+      x < 0.75
+        ? [pick(IDENTITY_RULES), `identity:id-${id}`]
+        : x < 0.85
+          ? [pick(IDENTITY_RULES), `identity:id-${String(id).slice(0, 3)}*`]
+          : x < 0.95
+            ? [pick(STEP_RULES), `workflow:wf-${Math.floor(id / 10)}/step:*`]
+            : [pick(IDENTITY_RULES), `*:id-${String(id).slice(0, 2)}*`];
+    const expires = r() < 0.1 ? "2026-01-31" : "2027-06-30";
+    out.push(`  - rule: ${rule}`, `    subject: "${subject}"`, `    reason: accepted while the migration to workload identity runs (ticket ${i})`, "    owner: team-platform", `    expires: ${expires}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/**
+ * An incident whose description is `chars` characters in two clauses: first the words of
+ * one phrase repeated but never close enough together ("second run" … "repeated" must be
+ * within 8 words), then the symptom phrases' words in random order, without a break (every
+ * window nearly matches some phrase).
+ */
+export async function longIncident(chars, seed = 5) {
+  const { default: jsYaml } = await import("js-yaml");
+  const { readFileSync } = await import("node:fs");
+  const symptoms = jsYaml.load(readFileSync(new URL("../rules/symptoms.yaml", import.meta.url), "utf8")).symptoms;
+  const words = [...new Set(symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|]+/))).map((w) => w.replace(/\*$/, "ed")))];
+  const r = rng(seed);
+  const out = [`${"second run ".repeat(Math.floor(chars / 4 / 11))}${"x ".repeat(12)}${"repeated ".repeat(Math.floor(chars / 4 / 9)).trim()}.`];
+  for (let size = chars / 2; size < chars; ) {
+    const w = words[Math.floor(r() * words.length)];
+    out.push(w);
+    size += w.length + 1;
+  }
+  return `apiVersion: nhi-triage/v1\nkind: Incident\nid: BENCH-LONG\ndescription: ${JSON.stringify(out.join(" "))}\n`;
+}

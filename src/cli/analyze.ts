@@ -18,6 +18,7 @@ import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { busy } from "./interrupt.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -48,7 +49,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   // Flags win over the project config.
   const inventoryFile = opts.inventory ?? config?.inventory;
   let inventory: InventoryIndex | undefined;
-  if (inventoryFile) inventory = loadInventory(inventoryFile, await readText(inventoryFile));
+  if (inventoryFile) {
+    const text = await readText(inventoryFile);
+    inventory = busy(text.length, () => loadInventory(inventoryFile, text));
+  }
 
   const { files, problems, batch, discovered } = await expandPaths(opts.paths);
   const skipped: Array<{ file: string; kind: string }> = [];
@@ -79,7 +83,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         skipped.push({ file, kind });
         continue;
       }
-      const loaded = loadIncident(file, text, pack, inventory);
+      const loaded = busy(text.length, () => loadIncident(file, text, pack, inventory));
       const prev = seenIds.get(loaded.incident.id);
       if (prev) {
         sources.set(file, text);
@@ -94,10 +98,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
       }
       const at = loaded.doc.locate(["id"]);
       origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
-      results.push(triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
+      results.push(busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) })));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors.push(...e.diagnostics);
+      for (const d of e.diagnostics) errors.push(d);
       for (const [f, t] of e.sources) sources.set(f, t);
     }
   }

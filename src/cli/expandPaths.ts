@@ -34,7 +34,7 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
         .map((e) => join(p, e))
         .sort();
       if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no *.yaml or *.yml files"));
-      files.push(...found);
+      for (const f of found) files.push(f);
       found.forEach((f) => discovered.add(f));
     } else files.push(p);
   }

@@ -1,20 +1,20 @@
 import { createRequire } from "node:module";
 import { headPosture, runGate } from "../gate/runGate.js";
 import type { BaseState, GateResult } from "../gate/types.js";
-import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, problemCount, type Diagnostic } from "../load/diagnostic.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
 import { readText } from "../load/readText.js";
 import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import type { GateFormat } from "../report/gateFormat.js";
-import { formatGateJsonChunks } from "../report/formatGateJson.js";
-import { GATE_FORMATTERS } from "../report/gateFormatters.js";
+import { gateOutput } from "../report/gateFormatters.js";
 import { parseNow } from "./parseNow.js";
 import { reportChanges, type ConfigChoice } from "./settings.js";
 import { gateSettings, type GatePacks } from "./gateSettings.js";
 import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
+import { busy } from "./interrupt.js";
 import { startBase, type PendingBase } from "./loadBase.js";
 
 export interface GateOptions {
@@ -65,19 +65,21 @@ interface Settings extends GatePacks {
 
 async function judge(opts: GateOptions, settings: Settings, pending: PendingBase | undefined): Promise<number> {
   const { now, pack, changes, weakenings, inventoryFile, waiversFile, failOn } = settings;
-  const head = loadInventory(inventoryFile, await readText(inventoryFile));
+  const headText = await readText(inventoryFile);
+  // Reading, checking and judging a large inventory takes seconds without a turn of the event loop.
+  const head = busy(headText.length, () => loadInventory(inventoryFile, headText));
   const warnings: Diagnostic[] = [];
   const sources = new Map<string, string>();
 
   let waivers: LocatedWaiver[] = [];
   if (waiversFile) {
     const text = await readText(waiversFile);
-    waivers = loadWaivers(waiversFile, text, settings.waivable, settings.unwaivable).waivers;
+    waivers = busy(text.length, () => loadWaivers(waiversFile, text, settings.waivable, settings.unwaivable)).waivers;
     sources.set(waiversFile, text);
   }
 
   // Before waiting for the base: this half needs none.
-  const posture = headPosture(pack, head, now);
+  const posture = busy(headText.length, () => headPosture(pack, head, now));
   let base: BaseState = { kind: "none" };
   let baseInventory: InventoryIndex | undefined;
   if (opts.base !== undefined && pending !== undefined) {
@@ -88,32 +90,34 @@ async function judge(opts: GateOptions, settings: Settings, pending: PendingBase
       baseInventory = loaded.inventory;
       base = { kind: "present", given, label: loaded.label };
     } else {
-      base = { kind: "invalid", given, label: loaded.label, problems: loaded.diagnostics.length };
+      base = { kind: "invalid", given, label: loaded.label, problems: problemCount(loaded.diagnostics) };
       const first = loaded.diagnostics[0]!;
       warnings.push(diagnostic(loaded.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
     }
   }
 
-  const result = runGate({
-    pack,
-    head,
-    ...(baseInventory ? { baseInventory } : {}),
-    base,
-    waivers,
-    ...(waiversFile !== undefined ? { waiversFile } : {}),
-    configChanges: changes,
-    weakenings,
-    now,
-    failOn,
-    strict: opts.strict === true,
-    headPosture: posture,
-  });
-  warnings.push(...waiverWarnings(result));
+  const result = busy(headText.length, () =>
+    runGate({
+      pack,
+      head,
+      ...(baseInventory ? { baseInventory } : {}),
+      base,
+      waivers,
+      ...(waiversFile !== undefined ? { waiversFile } : {}),
+      configChanges: changes,
+      weakenings,
+      now,
+      failOn,
+      strict: opts.strict === true,
+      headPosture: posture,
+    }),
+  );
+  // One per stale or expired waiver: a long-lived waivers file can hold far more than fit in a call.
+  for (const w of waiverWarnings(result)) warnings.push(w);
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { result, pack, style, version };
-  // JSON is what large inventories are read into other tools with: it is written in pieces.
-  const text = opts.format === "json" ? formatGateJsonChunks(report) : GATE_FORMATTERS[opts.format](report);
+  const text = gateOutput(opts.format, report);
   await writeOutput(text, opts.output);
   // The text report lists them itself.
   if (opts.format !== "text") reportChanges(changes, opts.quiet);

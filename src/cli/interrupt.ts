@@ -10,18 +10,40 @@ let written: "nothing" | "partial" | "all" = "nothing";
 /** Where a partial output went: stdout, or a device or FIFO written through. */
 let partialTo = "stdout";
 let installed = false;
+const handlers = new Map<string, () => void>();
 
 /**
  * Ctrl-C or a kill while a batch runs or a report is written: remove the temporary file,
  * say so in one line and exit 130/143 without a stack. Node runs the handler only between
- * two turns of the event loop, so a long synchronous phase (parsing a huge inventory, the
- * gate's evaluation) finishes before it; every await — each file read, each chunk written —
- * is a point where the signal takes effect.
+ * two turns of the event loop; every await — each file read, each chunk written — is a
+ * point where the signal takes effect. Long synchronous phases run under `busy`.
  */
 export function installInterruptHandlers(): void {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of Object.entries(EXIT_CODES)) process.on(signal, () => interrupted(code));
+  for (const [signal, code] of Object.entries(EXIT_CODES)) handlers.set(signal, () => interrupted(code));
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+}
+
+/** Below this many characters of input, a synchronous phase is over in well under a second. */
+const LONG_INPUT = 1 << 20;
+
+/**
+ * Runs `work`, one synchronous phase over an input of `size` characters. On a large input
+ * (reading and judging a big inventory, a ticket of megabytes) it runs with the signals'
+ * default action instead of the handlers, which would run only once the phase is over,
+ * minutes later: the system ends the process at once, and the shell reports the usual
+ * 130/143. Before anything is written there is nothing to clean up or to say; once
+ * something is, or on a small input, the handlers stay.
+ */
+export function busy<T>(size: number, work: () => T): T {
+  if (!installed || size < LONG_INPUT || written !== "nothing" || temporary.size > 0) return work();
+  for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+  try {
+    return work();
+  } finally {
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+  }
 }
 
 function interrupted(code: number): never {

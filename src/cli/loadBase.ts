@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { indexLoadedInventory, loadInventory, type InventoryIndex } from "../load/loadInventory.js";
+import { busy } from "./interrupt.js";
 import { readBase, type BaseRef } from "../load/readBase.js";
 import { maxInputBytes, noteInput } from "../load/readText.js";
 import { walkedDoc } from "../load/readYaml.js";
@@ -41,7 +42,7 @@ export async function loadBase(base: BaseRef, headPath: string): Promise<BaseLoa
 /** The base's text loaded, or, when it does not load, its diagnostics: an invalid base is judged, not refused. */
 export function loadBaseText(label: string, text: string): Exclude<BaseLoad, { kind: "absent" }> {
   try {
-    return { kind: "loaded", label, inventory: loadInventory(label, text) };
+    return { kind: "loaded", label, inventory: busy(text.length, () => loadInventory(label, text)) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { kind: "invalid", label, diagnostics: e.diagnostics };

@@ -1,10 +1,12 @@
 import { stemmer } from "stemmer";
 
-export interface Token {
-  word: string;
-  stem: string;
-  start: number;
-  end: number;
+/**
+ * A clause's words, lower-cased, and where each starts in the text. Kept as two lists, and
+ * one string for each distinct word: a ticket of 60 MB holds tens of millions of words.
+ */
+export interface Clause {
+  words: string[];
+  starts: number[];
 }
 
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
@@ -14,28 +16,26 @@ export function stem(word: string): string {
   return stemmer(word.toLowerCase().replace(/'s$/, ""));
 }
 
-/**
- * The text's clauses, each as its words with their stems and offsets; empty clauses are left
- * out. A ticket repeats its words, so each distinct word is stemmed once.
- */
-export function clauses(text: string): Token[][] {
-  const stems = new Map<string, string>();
-  const tokenize = (part: string, offset: number): Token[] => {
-    const tokens: Token[] = [];
+/** The text's clauses, one at a time, in order; clauses without a word are left out. */
+export function* clauses(text: string): Generator<Clause> {
+  const seen = new Map<string, string>();
+  const read = (part: string, offset: number): Clause => {
+    const words: string[] = [];
+    const starts: number[] = [];
     for (const m of part.toLowerCase().matchAll(WORD)) {
-      const word = m[0];
-      let s = stems.get(word);
-      if (s === undefined) stems.set(word, (s = stem(word)));
-      tokens.push({ word, stem: s, start: offset + m.index, end: offset + m.index + word.length });
+      let word = seen.get(m[0]);
+      if (word === undefined) seen.set(m[0], (word = m[0]));
+      words.push(word);
+      starts.push(offset + m.index);
     }
-    return tokens;
+    return { words, starts };
   };
-  const out: Token[][] = [];
   let last = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
-    out.push(tokenize(text.slice(last, m.index), last));
+    const c = read(text.slice(last, m.index), last);
+    if (c.words.length) yield c;
     last = m.index + m[0].length;
   }
-  out.push(tokenize(text.slice(last), last));
-  return out.filter((c) => c.length > 0);
+  const c = read(text.slice(last), last);
+  if (c.words.length) yield c;
 }

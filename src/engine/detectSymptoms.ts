@@ -1,8 +1,9 @@
 import type { Symptom } from "../load/schema/rules.js";
 import type { SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
-import { clauses, stem, type Token } from "./clauses.js";
+import { clauses, stem, type Clause } from "./clauses.js";
 import { firstMatch, type Meter } from "./firstMatch.js";
+import { pushTo } from "./pushTo.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
 
@@ -82,28 +83,28 @@ export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetector
 }
 
 /** The terms a word satisfies, each once, in ascending order. */
-function termsOf(t: Token, compiled: CompiledDetectors): number[] {
-  const found = new Set(compiled.byStem.get(t.stem));
-  for (let n = 0; n <= Math.min(t.word.length, compiled.longestPrefix); n++) {
-    for (const term of compiled.byPrefix.get(t.word.slice(0, n)) ?? []) found.add(term);
+function termsOf(word: string, compiled: CompiledDetectors): number[] {
+  const found = new Set(compiled.byStem.get(stem(word)));
+  for (let n = 0; n <= Math.min(word.length, compiled.longestPrefix); n++) {
+    for (const term of compiled.byPrefix.get(word.slice(0, n)) ?? []) found.add(term);
   }
   return [...found].sort((a, b) => a - b);
 }
 
 /** How early in a clause each clause-wide negation ends (Infinity when absent). */
-function cueEnds(clause: readonly Token[]): number[] {
+function cueEnds(words: readonly string[]): number[] {
   return CLAUSE_NEGATIONS.map((cue) => {
-    for (let i = 0; i + cue.length <= clause.length; i++) if (cue.every((w, j) => clause[i + j]!.word === w)) return i + cue.length;
+    for (let i = 0; i + cue.length <= words.length; i++) if (cue.every((w, j) => words[i + j] === w)) return i + cue.length;
     return Infinity;
   });
 }
 
-function negated(d: Detector, clause: readonly Token[], positions: readonly number[], ends: readonly number[]): boolean {
+function negated(d: Detector, words: readonly string[], positions: readonly number[], ends: readonly number[]): boolean {
   const first = Math.min(...positions);
   const last = Math.max(...positions);
   // A negation just before the phrase, or between its words, governs it.
   for (let i = Math.max(0, first - NEGATION_REACH); i < last; i++) {
-    const w = clause[i]!.word;
+    const w = words[i]!;
     if (!positions.includes(i) && isNegation(w) && !d.ownWords.has(w)) return true;
   }
   // Or one that doubts the whole clause, written wholly before the phrase.
@@ -121,21 +122,18 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
   // A redacted value is the secret itself, pasted: better evidence than any phrase, and its
   // marker's words ("aws access key") must not be read as the writer's own words.
   const kinds = redactedKinds(text);
-  const cs = clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text);
   const { detectors, firstTerm, detectorOf } = compiled;
   const firstAt: Array<{ start: number; end: number } | undefined> = new Array(detectors.length);
   const wordTerms = new Map<string, number[]>();
-  for (const clause of cs) {
+  for (const clause of clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)) {
     const positions = new Map<number, number[]>();
-    clause.forEach((t, i) => {
-      let terms = wordTerms.get(t.word);
-      if (!terms) wordTerms.set(t.word, (terms = termsOf(t, compiled)));
+    clause.words.forEach((word, i) => {
+      let terms = wordTerms.get(word);
+      if (!terms) wordTerms.set(word, (terms = termsOf(word, compiled)));
       meter.steps += terms.length + 1;
       for (const term of terms) {
         if (firstAt[detectorOf[term]!]) continue;
-        const list = positions.get(term);
-        if (list) list.push(i);
-        else positions.set(term, [i]);
+        pushTo(positions, term, i);
       }
     });
     let ends: number[] | undefined;
@@ -147,8 +145,8 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
       const d = detectors[di]!;
       const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
       const chosen = firstMatch(candidates, d.span, meter);
-      if (!chosen || negated(d, clause, chosen, (ends ??= cueEnds(clause)))) continue;
-      firstAt[di] = { start: clause[Math.min(...chosen)]!.start, end: clause[Math.max(...chosen)]!.end };
+      if (!chosen || negated(d, clause.words, chosen, (ends ??= cueEnds(clause.words)))) continue;
+      firstAt[di] = span(clause, chosen);
     }
   }
   const found = new Map<string, { at: number; terms: number; phrase: string }>();
@@ -168,6 +166,13 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
   return [...found.entries()]
     .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
     .map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
+}
+
+/** Where the words at `chosen` begin and end in the text. */
+function span(clause: Clause, chosen: readonly number[]): { start: number; end: number } {
+  const first = Math.min(...chosen);
+  const last = Math.max(...chosen);
+  return { start: clause.starts[first]!, end: clause.starts[last]! + clause.words[last]!.length };
 }
 
 function excerpt(s: string): string {

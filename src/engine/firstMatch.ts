@@ -46,6 +46,18 @@ function completes(candidates: readonly (readonly number[])[], fixed: readonly n
   return true;
 }
 
+/** Every position of the sorted lists once, ascending: a merge, without a copy of them all. */
+function* positions(lists: readonly (readonly number[])[]): Generator<number> {
+  const at = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let next = Infinity;
+    for (let k = 0; k < lists.length; k++) next = Math.min(next, lists[k]![at[k]!] ?? Infinity);
+    if (next === Infinity) return;
+    for (let k = 0; k < lists.length; k++) if (lists[k]![at[k]!] === next) at[k]!++;
+    yield next;
+  }
+}
+
 /** Whether the partial choice `fixed` (spanning [min, max]) fits some window of `span` with the other terms. */
 function fits(candidates: readonly (readonly number[])[], fixed: readonly number[], min: number, max: number, span: number, meter: Meter): boolean {
   for (let lo = max - span; lo <= min; lo++) if (completes(candidates, fixed, lo, lo + span, meter)) return true;
@@ -65,12 +77,11 @@ export function firstMatch(candidates: readonly (readonly number[])[], span: num
   const m = candidates.length;
   if (m === 0 || candidates.some((c) => c.length === 0)) return undefined;
   // The smallest position of a valid choice is a candidate: windows start at each one.
-  const starts = [...new Set(candidates.flat())].sort((a, b) => a - b);
   const next = new Array<number>(m).fill(0);
   const none = new Array<number>(m).fill(-1);
   const first = candidates[0]!;
   let best = Infinity;
-  for (const lo of starts) {
+  for (const lo of positions(candidates)) {
     if (lo >= best) break;
     const hi = lo + span;
     let present = true;

@@ -1,6 +1,7 @@
 import { parseUtc } from "../engine/parseUtc.js";
 import type { LocatedWaiver } from "../load/loadWaivers.js";
-import { subjectMatcher } from "./matchSubject.js";
+import { pushTo } from "../engine/pushTo.js";
+import { waiverIndex } from "./waiverIndex.js";
 import type { ExpiredWaiver, GateFinding, WaivedFinding, WaiverRef } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -31,31 +32,37 @@ function ref(w: LocatedWaiver): WaiverRef {
 
 /**
  * Waived findings are moved aside, never dropped. An expired waiver waives nothing and is
- * reported with what it would have covered; a live one that covers nothing is stale.
+ * reported with what it would have covered; a live one that covers nothing is stale. Among
+ * the live waivers that match a finding, the first in the file waives it.
  */
 export function applyWaivers(
   found: { new: readonly GateFinding[]; existing: readonly GateFinding[] },
   waivers: readonly LocatedWaiver[],
   now: number,
 ): WaiverOutcome {
-  const all = [...found.new.map((f) => ({ f, status: "new" as const })), ...found.existing.map((f) => ({ f, status: "existing" as const }))];
-  const matchers = waivers.map((w) => ({ w, expired: isExpired(w.expires, now), match: subjectMatcher(w.subject), hits: [] as string[] }));
+  const expired = waivers.map((w) => isExpired(w.expires, now));
+  const matching = waiverIndex(waivers);
+  // Only an expired waiver lists what it matched; for a live one, whether it matched at all.
+  const hits = new Map<number, string[]>();
+  const used = new Uint8Array(waivers.length);
   const waived: WaivedFinding[] = [];
   const open = { new: [] as GateFinding[], existing: [] as GateFinding[] };
-  for (const { f, status } of all) {
-    let by: (typeof matchers)[number] | undefined;
-    for (const m of matchers) {
-      if (m.w.rule !== f.rule || !m.match(f.subject)) continue;
-      m.hits.push(f.fingerprint);
-      if (!m.expired && !by) by = m;
+  const judge = (f: GateFinding, status: "new" | "existing") => {
+    let by = -1;
+    for (const i of matching(f.rule, f.subject)) {
+      used[i] = 1;
+      if (!expired[i]) by = by < 0 ? i : by;
+      else pushTo(hits, i, f.fingerprint);
     }
-    if (by) waived.push({ ...f, status, waiver: ref(by.w) });
+    if (by >= 0) waived.push({ ...f, status, waiver: ref(waivers[by]!) });
     else open[status].push(f);
-  }
+  };
+  for (const f of found.new) judge(f, "new");
+  for (const f of found.existing) judge(f, "existing");
   return {
     open,
     waived,
-    expired: matchers.filter((m) => m.expired).map((m) => ({ ...ref(m.w), matches: m.hits })),
-    stale: matchers.filter((m) => !m.expired && m.hits.length === 0).map((m) => ref(m.w)),
+    expired: waivers.flatMap((w, i) => (expired[i] ? [{ ...ref(w), matches: hits.get(i) ?? [] }] : [])),
+    stale: waivers.flatMap((w, i) => (!expired[i] && !used[i] ? [ref(w)] : [])),
   };
 }

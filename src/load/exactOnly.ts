@@ -7,10 +7,13 @@ import { commentBeforeValue } from "./parseYaml.js";
  * holds every reader to that on the official YAML test suite). Each pattern may match
  * more than the construct (inside a quoted string, say): that costs time, never meaning.
  */
+/**
+ * Anchors and aliases: js-yaml does not cap alias expansion, the exact parser does. `:` may
+ * precede one because a flow value may follow a quoted key without a space (`{"a":*b}`).
+ */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:])[&*][^\s,\]}]/m;
+
 const EXACT_ONLY: ReadonlyArray<RegExp> = [
-  // Anchors and aliases: js-yaml does not cap alias expansion, the exact parser does. `:`
-  // may precede one because a flow value may follow a quoted key without a space (`{"a":*b}`).
-  /(?:^|[\s[{,:])[&*][^\s,\]}]/m,
   // A tag starts a node wherever an anchor may. js-yaml reads some tags the exact parser
   // refuses (`!`, `!<tag:yaml.org,2002:str>`, `!!float 1`): only it decides which may stand.
   /(?:^|[\s[{,:])!/m,
@@ -68,7 +71,7 @@ function emptyEntryBeforeOuterDash(text: string): boolean {
 }
 
 /** Whether js-yaml's reading of `text` must not be used: the exact parser reads it, and refuses or agrees. */
-export function exactOnly(text: string): boolean {
+export function exactOnly(text: string, { anchors = true }: { anchors?: boolean } = {}): boolean {
   // js-yaml reads a comment before a value as YAML says; the exact parser refuses it (parseYaml.ts).
-  return EXACT_ONLY.some((re) => re.test(text)) || emptyEntryBeforeOuterDash(text) || commentBeforeValue(text) !== undefined;
+  return (anchors && ANCHOR_OR_ALIAS.test(text)) || EXACT_ONLY.some((re) => re.test(text)) || emptyEntryBeforeOuterDash(text) || commentBeforeValue(text) !== undefined;
 }

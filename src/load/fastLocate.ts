@@ -86,7 +86,7 @@ function rootNode(text: string, ls: readonly number[]): Node | undefined {
 
 function child(text: string, ls: readonly number[], node: Node, seg: string | number, value: unknown): Node | undefined {
   if (node.kind === "scalar") return undefined;
-  if (node.kind === "flow") return flowChild(text, node.offset, seg, value);
+  if (node.kind === "flow") return flowChild(text, node, seg, value);
   return typeof seg === "number" ? blockItem(text, ls, node, seg, value) : blockValue(text, ls, node, seg, value);
 }
 
@@ -262,31 +262,53 @@ const skipSpace = (text: string, i: number) => {
   return i;
 };
 
-function flowChild(text: string, open: number, seg: string | number, value: unknown): Node | undefined {
-  const isMap = text[open] === "{";
+/**
+ * How far a flow collection has been read: where each entry's value starts (-1 for a key
+ * with no value, left to the exact parser), and where reading goes on. An export on one
+ * line is one flow collection of a hundred thousand entries: read once, not once per entry.
+ */
+interface FlowScan {
+  at: number;
+  items: number[];
+  keys: Map<string, number>;
+  /** The end, or a place the walk is not sure of: nothing after it is known. */
+  done: boolean;
+}
+const flowScans = new WeakMap<Node, FlowScan>();
+
+function flowChild(text: string, node: Node, seg: string | number, value: unknown): Node | undefined {
+  const isMap = text[node.offset] === "{";
   if (isMap !== (typeof seg === "string")) return undefined;
-  let i = open + 1;
-  for (let n = 0; ; n++) {
-    i = skipSpace(text, i);
-    const c = text[i];
-    if (c === undefined || c === "}" || c === "]" || c === "#" || c === "\t") return undefined;
-    let at = i;
-    if (isMap) {
-      const k = readFlowKey(text, i);
-      if (!k) return undefined;
-      at = skipSpace(text, k.after);
-      if (k.key === seg) {
-        // `{ key: }` holds null; left to the exact parser.
-        if (text[at] === "," || text[at] === "}") return undefined;
-        return inlineNode(text, at, value);
-      }
-    } else if (n === seg) {
-      return inlineNode(text, at, value);
-    }
-    const end = skipFlowValue(text, at);
-    if (end < 0 || text[end] !== ",") return undefined;
-    i = end + 1;
+  let scan = flowScans.get(node);
+  if (!scan) flowScans.set(node, (scan = { at: node.offset + 1, items: [], keys: new Map(), done: false }));
+  const known = () => (isMap ? scan.keys.get(seg as string) : scan.items[seg as number]);
+  while (known() === undefined && !scan.done) readFlowEntry(text, isMap, scan);
+  const at = known();
+  return at === undefined || at < 0 ? undefined : inlineNode(text, at, value);
+}
+
+/** Reads one more entry of a flow collection into `scan`. */
+function readFlowEntry(text: string, isMap: boolean, scan: FlowScan): void {
+  const i = skipSpace(text, scan.at);
+  const c = text[i];
+  if (c === undefined || c === "}" || c === "]" || c === "#" || c === "\t") {
+    scan.done = true;
+    return;
   }
+  let at = i;
+  if (isMap) {
+    const k = readFlowKey(text, i);
+    if (!k) {
+      scan.done = true;
+      return;
+    }
+    at = skipSpace(text, k.after);
+    // The first of a repeated key is the one a reader finds; `{ key: }` holds null, left to the exact parser.
+    if (!scan.keys.has(k.key)) scan.keys.set(k.key, text[at] === "," || text[at] === "}" ? -1 : at);
+  } else scan.items.push(at);
+  const end = skipFlowValue(text, at);
+  if (end < 0 || text[end] !== ",") scan.done = true;
+  else scan.at = end + 1;
 }
 
 function readFlowKey(text: string, at: number): { key: string; after: number } | undefined {

@@ -8,22 +8,23 @@ function decline(): never {
   throw DECLINE;
 }
 
-export type JsonPositions =
-  | { kind: "positions"; locate(path: Path): Position | undefined }
-  /** A key written twice in one object, where JSON.parse kept the last value only: `at` the second, `first` the first. */
-  | { kind: "repeated"; key: string; at: Position; first: Position }
-  | { kind: "declined" };
+export interface JsonPositions {
+  /** Where the value at a path starts, or its nearest existing ancestor. */
+  locate(path: Path): Position | undefined;
+  /** Where the key holding a path starts (the value's position for a list item). */
+  locateKey(path: Path): Position | undefined;
+}
 
 /**
  * Where each value of a JSON document starts, found in one pass over the text alongside the
  * data JSON.parse made of it. A walk per question is fine for a few positions, but a gate
  * on a large single-line export asks for hundreds of thousands, each scanning the line
- * from its start. Finds a key written twice in one object, which JSON.parse lets pass
- * (the last value wins) where YAML, and so the same data as a .yaml file, is refused.
- * Declines when anything does not line up with the data. One-line arrays of scalars are
- * left out, as the block reader leaves them out.
+ * from its start; and the exact parser, the other way, takes some 70 bytes of memory per
+ * byte of text. Returns undefined (and the caller falls back to the walk and the exact
+ * parser) when the text repeats a key, or when anything does not line up with the data.
+ * Lists of scalars are recorded only when asked about, as most never are.
  */
-export function jsonPositions(text: string, data: unknown): JsonPositions {
+export function jsonPositions(text: string, data: unknown): JsonPositions | undefined {
   const n = text.length;
   const index = new OffsetIndex(text.length >> 5);
   let scratch = new Int32Array(64);
@@ -127,7 +128,7 @@ export function jsonPositions(text: string, data: unknown): JsonPositions {
     index.add(v, scratch, base, base + keys.length);
     top = base;
   };
-  const array = (v: unknown): void => {
+  const array = (v: unknown, always = false): void => {
     if (!Array.isArray(v)) decline();
     const base = reserve(v.length);
     let k = 0;
@@ -147,63 +148,62 @@ export function jsonPositions(text: string, data: unknown): JsonPositions {
       }
     }
     if (k !== v.length) decline();
-    if (v.some((x) => x !== null && typeof x === "object")) index.add(v, scratch, base, base + k);
+    if (always || v.some((x) => x !== null && typeof x === "object")) index.add(v, scratch, base, base + k);
     top = base;
   };
 
-  const lineStarts = (): number[] => {
-    const starts = [0];
-    for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) starts.push(j + 1);
-    return starts;
-  };
   try {
     space();
     const root = i;
     value(data);
-    const starts = lineStarts();
-    return { kind: "positions", locate: (path) => index.locate(data, root, starts, path) };
+    const lineStarts = [0];
+    for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) lineStarts.push(j + 1);
+    /** Records a list of scalars once something inside it is asked for: one scan of the list. */
+    const fill = (list: object, at: number): boolean => {
+      if (!Array.isArray(list) || text.charCodeAt(at) !== 91) return false;
+      i = at;
+      try {
+        array(list, true);
+      } catch (e) {
+        if (e === DECLINE) return false;
+        throw e;
+      }
+      return true;
+    };
+    const find = (path: Path) => index.find(data, root, path, fill);
+    return {
+      locate: (path) => {
+        const found = find(path);
+        return found && lineColumn(lineStarts, found.offset);
+      },
+      locateKey: (path) => {
+        const found = find(path);
+        if (!found) return undefined;
+        const key = found.depth === path.length && typeof path.at(-1) === "string" ? keyBefore(text, found.offset) : found.offset;
+        return key === undefined ? undefined : lineColumn(lineStarts, key);
+      },
+    };
   } catch (e) {
-    if (!(e === DECLINE || e instanceof RangeError || e instanceof SyntaxError)) throw e;
-    // A repeated key makes the text and the data part (the first value is not in the data),
-    // wherever in the first value that shows: the text is read again for keys alone.
-    const repeat = firstRepeat(text);
-    if (!repeat) return { kind: "declined" };
-    const starts = lineStarts();
-    return { kind: "repeated", key: repeat.key, at: lineColumn(starts, repeat.offset), first: lineColumn(starts, repeat.first) };
+    if (e === DECLINE || e instanceof RangeError || e instanceof SyntaxError) return undefined;
+    throw e;
   }
 }
 
-/** The first key of valid JSON text that its object already has, with both keys' offsets. */
-function firstRepeat(text: string): { key: string; offset: number; first: number } | undefined {
-  // Per open container, the keys seen so far and where; null for an array.
-  const open: Array<Map<string, number> | null> = [];
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      let j = i + 1;
-      let plain = true;
-      for (let d = text.charCodeAt(j); d !== 34 && j < text.length; d = text.charCodeAt(j)) {
-        if (d === 92) {
-          plain = false;
-          j += 2;
-        } else j++;
-      }
-      if (expectKey) {
-        const key = plain ? text.slice(i + 1, j) : (JSON.parse(text.slice(i, j + 1)) as string);
-        const keys = open[open.length - 1]!;
-        const first = keys.get(key);
-        if (first !== undefined) return { key, offset: i, first };
-        keys.set(key, i);
-        expectKey = false;
-      }
-      i = j;
-    } else if (c === 123) {
-      open.push(new Map());
-      expectKey = true;
-    } else if (c === 91) open.push(null);
-    else if (c === 125 || c === 93) open.pop();
-    else if (c === 44) expectKey = open[open.length - 1] != null;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Where the key whose value starts at `value` starts: its opening quote, found backwards past the colon. */
+function keyBefore(text: string, value: number): number | undefined {
+  let j = value - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 58) return undefined;
+  j--;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 34) return undefined;
+  // The first quote before it that no odd run of backslashes escapes.
+  for (let k = text.lastIndexOf('"', j - 1); k >= 0; k = text.lastIndexOf('"', k - 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(k - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return k;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { didYouMean } from "./closest.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, ProblemList, type Diagnostic } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
 import type { InventoryIndex } from "./loadInventory.js";
 import type { RulePack } from "./rulePack.js";
@@ -22,14 +22,13 @@ export const AFFECTED = [
 /** Validates an incident's shape, its symptom codes and, with an inventory, its affected ids. */
 export function loadIncident(file: string, text: string, pack: RulePack, inventory?: InventoryIndex): LoadedIncident {
   const crossChecks = (data: Record<string, unknown>, doc: SourceDoc): Diagnostic[] => {
-    const diags: Diagnostic[] = [];
+    const diags = new ProblemList(file);
     const symptoms = Array.isArray(data.symptoms) ? data.symptoms : [];
     symptoms.forEach((s: unknown, i) => {
       const code = typeof s === "string" ? s : typeof s === "object" && s && typeof (s as { code?: unknown }).code === "string" ? (s as { code: string }).code : undefined;
       if (code === undefined || pack.symptoms.has(code) || pack.aliases.has(code)) return;
       const path = typeof s === "string" ? ["symptoms", i] : ["symptoms", i, "code"];
-      const hint = didYouMean(code, pack.symptoms.keys()) || "; see rules/symptoms.yaml for the vocabulary";
-      diags.push(diagnostic(file, doc.locate(path), `unknown symptom "${code}"${hint}`));
+      diags.add(() => diagnostic(file, doc.locate(path), `unknown symptom "${code}"${didYouMean(code, pack.symptoms.keys()) || "; see rules/symptoms.yaml for the vocabulary"}`));
     });
     const affected = typeof data.affected === "object" && data.affected !== null ? (data.affected as Record<string, unknown>) : {};
     if (inventory) {
@@ -38,11 +37,11 @@ export function loadIncident(file: string, text: string, pack: RulePack, invento
         if (!Array.isArray(ids)) continue;
         ids.forEach((id: unknown, i) => {
           if (typeof id !== "string" || inventory[list].has(id)) return;
-          diags.push(diagnostic(file, doc.locate(["affected", field, i]), `unknown ${what} "${id}": not in ${inventory.file}${didYouMean(id, inventory[list].keys())}`));
+          diags.add(() => diagnostic(file, doc.locate(["affected", field, i]), `unknown ${what} "${id}": not in ${inventory.file}${didYouMean(id, inventory[list].keys())}`));
         });
       }
     }
-    return diags;
+    return diags.toArray();
   };
   const { value, doc } = loadDocument(file, text, Incident, "Incident", crossChecks);
   return { file, incident: value, doc };

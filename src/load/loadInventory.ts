@@ -1,4 +1,4 @@
-import { diagnostic, InputError, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, InputError, ProblemList } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
 import { inventoryFastCheck } from "./schema/inventoryFastCheck.js";
 import { Inventory, type Agent, type Identity, type Workflow } from "./schema/inventory.js";
@@ -21,7 +21,7 @@ const SMALL = 16;
 
 export function loadInventory(file: string, text: string): InventoryIndex {
   const { value, doc } = loadDocument(file, text, Inventory, "Inventory", undefined, inventoryFastCheck);
-  const diags: Diagnostic[] = [];
+  const diags = new ProblemList(file);
   const index = <T extends { id: string }>(list: T[] | undefined, kind: string, field: string): Map<string, T> => {
     const m = new Map<string, T>();
     // Where each item sits, only once a duplicate needs the first one's line.
@@ -29,9 +29,11 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     (list ?? []).forEach((item, i) => {
       const first = m.get(item.id);
       if (first !== undefined) {
-        at ??= new Map(list!.map((x, k) => [x, k]));
-        const line = doc.locate([field, at.get(first)!])?.line;
-        diags.push(diagnostic(file, doc.locate([field, i, "id"]), `duplicate ${kind} id "${item.id}" (first defined at line ${line})`));
+        diags.add(() => {
+          at ??= new Map(list!.map((x, k) => [x, k]));
+          const line = doc.locate([field, at.get(first)!])?.line;
+          return diagnostic(file, doc.locate([field, i, "id"]), `duplicate ${kind} id "${item.id}" (first defined at line ${line})`);
+        });
         return;
       }
       m.set(item.id, item);
@@ -44,7 +46,7 @@ export function loadInventory(file: string, text: string): InventoryIndex {
 
   const ref = (id: string | undefined, known: ReadonlyMap<string, unknown>, what: string, path: Array<string | number>) => {
     if (id !== undefined && !known.has(id)) {
-      diags.push(diagnostic(file, doc.locate(path), `unknown ${what} "${id}"${didYouMean(id, known.keys())}`));
+      diags.add(() => diagnostic(file, doc.locate(path), `unknown ${what} "${id}"${didYouMean(id, known.keys())}`));
     }
   };
   value.workflows?.forEach((w, wi) => {
@@ -55,7 +57,7 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     steps.forEach((s, si) => {
       const dup = seen ? seen.has(s.id) : steps.findIndex((x) => x.id === s.id) < si;
       seen?.add(s.id);
-      if (dup) diags.push(diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
+      if (dup) diags.add(() => diagnostic(file, doc.locate(["workflows", wi, "steps", si, "id"]), `duplicate step id "${s.id}" in workflow ${w.id}`));
       ref(s.identity, identities, "identity", ["workflows", wi, "steps", si, "identity"]);
     });
   });
@@ -63,7 +65,7 @@ export function loadInventory(file: string, text: string): InventoryIndex {
     ref(a.identity, identities, "identity", ["agents", ai, "identity"]);
     a.delegatesTo?.forEach((d, di) => ref(d, agents, "agent", ["agents", ai, "delegatesTo", di]));
   });
-  if (diags.length) throw new InputError(diags, new Map([[file, text]]));
+  if (diags.size) throw new InputError(diags.toArray(), new Map([[file, text]]));
   return indexed(file, doc, value, identities, workflows, agents);
 }
 

@@ -114,7 +114,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     }
     if (has.domain) {
       const f = await load(parts.domain, DomainFile, "DomainReasoning");
-      if (f) domain.push(...f.value.lines);
+      for (const line of f?.value.lines ?? []) domain.push(line);
     }
     if (has.questions) {
       const f = await load(parts.questions, QuestionsFile, "Questions");

@@ -1,5 +1,5 @@
 import { didYouMean } from "./closest.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, ProblemList } from "./diagnostic.js";
 import { loadDocument } from "./loadDocument.js";
 import { WaiversFile, type Waiver } from "./schema/waivers.js";
 import type { Position } from "./sourceDoc.js";
@@ -24,18 +24,18 @@ const SUBJECT = /^(\*|(identity|workflow|agent|\*):[^\s]+)$/;
  */
 export function loadWaivers(file: string, text: string, ruleIds: ReadonlySet<string>, unwaivable: ReadonlySet<string> = new Set()): LoadedWaivers {
   const { value, doc } = loadDocument(file, text, WaiversFile, "Waivers", (data, d) => {
-    const out: Diagnostic[] = [];
+    const out = new ProblemList(file);
     const list = Array.isArray(data.waivers) ? (data.waivers as unknown[]) : [];
     list.forEach((w, i) => {
       if (w === null || typeof w !== "object") return;
       const { rule, subject } = w as Record<string, unknown>;
       if (typeof rule === "string" && unwaivable.has(rule)) {
-        out.push(diagnostic(file, d.locate(["waivers", i, "rule"]), `${rule} cannot be waived: a pull request may not accept the weakening of the gate that judges it`));
+        out.add(() => diagnostic(file, d.locate(["waivers", i, "rule"]), `${rule} cannot be waived: a pull request may not accept the weakening of the gate that judges it`));
       } else if (typeof rule === "string" && rule !== "" && !ruleIds.has(rule)) {
-        out.push(diagnostic(file, d.locate(["waivers", i, "rule"]), `unknown rule "${rule}"${didYouMean(rule, ruleIds)}`));
+        out.add(() => diagnostic(file, d.locate(["waivers", i, "rule"]), `unknown rule "${rule}"${didYouMean(rule, ruleIds)}`));
       }
       if (typeof subject === "string" && subject !== "" && !SUBJECT.test(subject)) {
-        out.push(
+        out.add(() =>
           diagnostic(
             file,
             d.locate(["waivers", i, "subject"]),
@@ -44,7 +44,7 @@ export function loadWaivers(file: string, text: string, ruleIds: ReadonlySet<str
         );
       }
     });
-    return out;
+    return out.toArray();
   });
   const waivers = value.waivers.map((w, i) => {
     const pos: Position = doc.locate(["waivers", i]) ?? { line: 1, column: 1 };

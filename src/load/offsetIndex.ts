@@ -37,11 +37,23 @@ export class OffsetIndex {
    * existing ancestor does; undefined when a container on the way was not recorded.
    */
   locate(data: unknown, rootOffset: number, lineStarts: readonly number[], path: Path): Position | undefined {
+    const found = this.find(data, rootOffset, path);
+    return found && lineColumn(lineStarts, found.offset);
+  }
+
+  /**
+   * The offset `locate` answers with, and how many segments of `path` were followed to it.
+   * `fill`, when given, may record a container met on the way that was not recorded (a list
+   * of scalars, left out to save memory); it says whether it did.
+   */
+  find(data: unknown, rootOffset: number, path: Path, fill?: (container: object, offset: number) => boolean): { offset: number; depth: number } | undefined {
     let value = data;
     let offset = rootOffset;
+    let depth = 0;
     for (const seg of path) {
       if (value === null || typeof value !== "object") break;
-      const start = this.offsets.get(value);
+      let start = this.offsets.get(value);
+      if (start === undefined && fill?.(value, offset)) start = this.offsets.get(value);
       if (start === undefined) return undefined;
       let i: number;
       if (Array.isArray(value)) {
@@ -54,7 +66,8 @@ export class OffsetIndex {
       offset = this.pool[start + i]!;
       if (offset < 0) return undefined;
       value = (value as Record<string | number, unknown>)[seg];
+      depth++;
     }
-    return lineColumn(lineStarts, offset);
+    return { offset, depth };
   }
 }

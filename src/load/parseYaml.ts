@@ -8,7 +8,7 @@ export const MAX_ALIAS_COUNT = 100;
 /** Lists and mappings inside one another; our deepest documents (rule conditions) use about 20. */
 export const MAX_NESTING = 64;
 /** A file of junk yields an error per token; the first few say all there is to say. */
-const MAX_SYNTAX_ERRORS = 10;
+export const MAX_SYNTAX_ERRORS = 10;
 
 export const TOO_DEEP = `nesting is too deep: more than ${MAX_NESTING} levels of lists and mappings`;
 
@@ -176,7 +176,9 @@ function tooDeep(file: string, text: string, fallback?: Position): ParseResult {
   return { ok: false, diagnostics: [diagnostic(file, deepNesting(text, MAX_NESTING) ?? fallback ?? { line: 1, column: 1 }, `invalid YAML: ${TOO_DEEP}`)] };
 }
 
-export const duplicateKey = (key: unknown, firstLine: number) => `duplicate key \`${keyLabel(key)}\` (first at line ${firstLine})`;
+export function duplicateKeyMessage(key: unknown, firstLine: number): string {
+  return `duplicate key \`${keyLabel(key)}\` (first at line ${firstLine})`;
+}
 
 /** Shown in a message: a key as written, cut short if it is long. */
 export function keyLabel(key: unknown): string {
@@ -188,7 +190,7 @@ function describe(file: string, doc: Document.Parsed, text: string, e: YAMLError
   const pos = at(e.pos[0]);
   if (e.code === "DUPLICATE_KEY") {
     const first = firstKeyBefore(doc, e.pos[0]);
-    if (first) return diagnostic(file, pos, duplicateKey(first.key, at(first.offset).line));
+    if (first) return diagnostic(file, pos, duplicateKeyMessage(first.key, at(first.offset).line));
   }
   if (e.code === "TAG_RESOLVE_FAILED") {
     // Tags other than the core schema's are refused before this; a core tag can still not fit (`!!int abc`).
@@ -252,7 +254,7 @@ function sameName(file: string, keys: ReadonlyArray<{ value: unknown; offset: nu
   for (const { value, offset } of keys) {
     const name = String(value);
     const before = first.get(name);
-    if (before !== undefined) return [diagnostic(file, at(offset), duplicateKey(name, at(before).line))];
+    if (before !== undefined) return [diagnostic(file, at(offset), duplicateKeyMessage(name, at(before).line))];
     first.set(name, offset);
   }
   return [];

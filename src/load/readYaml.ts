@@ -5,8 +5,9 @@ import { CORE_SCHEMA } from "./coreSchema.js";
 import { exactOnly } from "./exactOnly.js";
 import { indentWatch, type IndentWatch } from "./indentWatch.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
-import { jsonPositions } from "./jsonPositions.js";
-import { duplicateKey, keyLabel, MAX_NESTING, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
+import { jsonDuplicateKeys } from "./jsonDuplicateKeys.js";
+import { jsonPositions, type JsonPositions } from "./jsonPositions.js";
+import { duplicateKeyMessage, keyLabel, MAX_NESTING, MAX_SYNTAX_ERRORS, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
 /**
@@ -15,6 +16,14 @@ import type { Path, Position, SourceDoc } from "./sourceDoc.js";
  * final, exact word.
  */
 const JS_YAML_OPTIONS = { schema: CORE_SCHEMA, maxDepth: MAX_NESTING + 2 } as jsYaml.LoadOptions;
+
+/**
+ * Texts longer than this never go to the exact parser, which takes some 70 bytes of memory
+ * per byte of text: a 60 MB file would want more than Node's whole heap. Their syntax errors
+ * are js-yaml's, their aliases are bounded by the data check below, and a position the fast
+ * readers are not sure of is that of the nearest ancestor they are sure of.
+ */
+export const EXACT_PARSER_LIMIT = 8 * 1024 * 1024;
 
 /**
  * The data path for large inputs: js-yaml (or JSON.parse for `.json`) reads the data, and
@@ -37,6 +46,8 @@ export function readYaml(file: string, text: string): ParseResult {
   try {
     data = file.endsWith(".json") ? JSON.parse(text) : jsYaml.load(text, { ...JS_YAML_OPTIONS, listener: (watch = indentWatch(text)).listener });
   } catch (e) {
+    // JSON that JSON.parse refuses may still be YAML, as the exact parser would read it.
+    if (text.length > EXACT_PARSER_LIMIT) return file.endsWith(".json") ? jsonRefusal(file, text, e) : jsYamlRefusal(file, text, e);
     // js-yaml stops at its depth limit at once; the exact parser would recurse until out of stack.
     if (e instanceof jsYaml.YAMLException && /maxDepth/.test(e.reason)) {
       return { ok: false, diagnostics: [diagnostic(file, { line: e.mark.line + 1, column: e.mark.column + 1 }, `invalid YAML: ${TOO_DEEP}`)] };
@@ -48,43 +59,92 @@ export function readYaml(file: string, text: string): ParseResult {
     // Let the exact parser find and word the problem, with its position.
     return checked(parseYaml(file, text));
   }
+  const large = text.length > EXACT_PARSER_LIMIT;
   // js-yaml has screened the nesting (and shares aliased nodes rather than copying them);
   // what it reads otherwise than the exact parser, or should have refused, goes there.
-  if (watch?.found() || (!file.endsWith(".json") && exactOnly(text))) return checked(parseYaml(file, text));
+  if (watch?.found() || (!file.endsWith(".json") && exactOnly(text))) return large ? largeExactOnly(file, text, data, watch) : checked(parseYaml(file, text));
   // JSON: every position found in one pass, once the data is known to be safe to walk.
-  let indexed: ((path: Path) => Position | undefined) | undefined;
-  const doc = walkedDoc(file, text, data === undefined ? null : data, (path) => indexed?.(path));
+  let indexed: JsonPositions | undefined;
+  const doc = walkedDoc(file, text, data === undefined ? null : data, { locate: (path) => indexed?.locate(path), locateKey: (path) => indexed?.locateKey(path) });
   const problem = inspect(doc.data, text.length);
   // More values than characters: js-yaml expanded aliases the pattern above missed. The
   // exact parser caps that expansion.
-  if (problem?.kind === "expanded") return checked(parseYaml(file, text));
+  if (problem?.kind === "expanded") return checked(large ? { ok: true, doc } : parseYaml(file, text));
+  // A forbidden key is named at its position; the one pass declines, rather than overflows, deep data.
+  if (file.endsWith(".json") && problem?.kind !== "deep" && problem?.kind !== "cycle") indexed = jsonPositions(text, data);
   if (problem) return refuse(doc, problem);
   if (file.endsWith(".json")) {
-    const json = jsonPositions(text, data);
-    if (json.kind === "repeated") return { ok: false, diagnostics: [diagnostic(file, json.at, duplicateKey(json.key, json.first.line))] };
-    // The text and the data did not line up: the exact parser refuses, or agrees.
-    if (json.kind === "declined") return checked(parseYaml(file, text));
-    indexed = json.locate;
+    // A repeated key is what the one pass declines; the exact parser, which would say so,
+    // needs some 70 bytes of memory per byte of a large export.
+    const repeated = indexed ? [] : jsonDuplicateKeys(text, MAX_SYNTAX_ERRORS);
+    if (repeated.length) return { ok: false, diagnostics: repeated.map((r) => diagnostic(file, r.at, duplicateKeyMessage(r.key, r.firstLine))) };
   }
   return { ok: true, doc };
 }
+
+/** What js-yaml refused, as a diagnostic: too deep, or its own words at its position. */
+function jsYamlRefusal(file: string, text: string, e: unknown): ParseResult {
+  if (e instanceof jsYaml.YAMLException) {
+    const at = { line: e.mark.line + 1, column: e.mark.column + 1 };
+    return { ok: false, diagnostics: [diagnostic(file, at, `invalid YAML: ${/maxDepth/.test(e.reason) ? TOO_DEEP : e.reason}`)] };
+  }
+  if (e instanceof RangeError) return { ok: false, diagnostics: [diagnostic(file, deepNesting(text, MAX_NESTING) ?? { line: 1, column: 1 }, `invalid YAML: ${TOO_DEEP}`)] };
+  throw e;
+}
+
+/**
+ * A .json file over EXACT_PARSER_LIMIT that JSON.parse refused. Read as YAML it would need
+ * the exact parser to agree on its meaning, and that parser cannot take a text this large:
+ * the file is refused at the place JSON.parse names.
+ */
+function jsonRefusal(file: string, text: string, e: unknown): ParseResult {
+  if (!(e instanceof SyntaxError)) throw e;
+  const offset = /position (\d+)/.exec(e.message)?.[1];
+  const at = offset === undefined ? { line: 1, column: 1 } : offsetPosition(text, Number(offset));
+  return { ok: false, diagnostics: [diagnostic(file, at, `invalid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, "")}`)] };
+}
+
+/**
+ * A large text that holds what js-yaml may read otherwise than the exact parser, which
+ * cannot read a text this large. Anchors and aliases alone are safe: both readers give the
+ * same data, and the data check bounds their expansion. Anything else is refused rather
+ * than read in a way the exact parser might not agree with.
+ */
+function largeExactOnly(file: string, text: string, data: unknown, watch: IndentWatch | undefined): ParseResult {
+  if (!watch?.found() && !exactOnly(text, { anchors: false })) return checked({ ok: true, doc: walkedDoc(file, text, data === undefined ? null : data) });
+  return { ok: false, diagnostics: [diagnostic(file, { line: 1, column: 1 }, LARGE_EXACT_ONLY)] };
+}
+
+export const LARGE_EXACT_ONLY =
+  "this file is over 8 MB and uses YAML forms that only the exact parser reads right (tags, explicit, empty or null keys, directives, tabs in indentation, comments stuck to values), which cannot read a file this large: write it in plain block style, or as JSON";
+
 
 /**
  * A document whose data was read by something that kept no positions (js-yaml, JSON.parse,
  * a copy from a worker thread): positions are found on demand by walking the text alongside
  * the data, and by the exact parser for what the walk is not sure of.
  */
-export function walkedDoc(file: string, text: string, data: unknown, first?: (path: Path) => Position | undefined): SourceDoc {
+export function walkedDoc(file: string, text: string, data: unknown, first?: Pick<SourceDoc, "locate" | "locateKey">): SourceDoc {
   const slow = exactParser(file, text);
   const walk = fastLocator(text);
+  const fast = (path: Path) => first?.locate(path) ?? walk(path, data);
   return {
     file,
     text,
     data,
-    locate: (path) => first?.(path) ?? walk(path, data) ?? slow().locate(path),
-    // Only asked for in error messages, which are rare: the exact parser answers.
-    locateKey: (path) => slow().locateKey(path),
+    locate: (path) => fast(path) ?? (slow ? slow().locate(path) : nearest(fast, path)),
+    // Asked for in error messages only; without a one-pass index, the exact parser answers.
+    locateKey: (path) => first?.locateKey(path) ?? (slow ? slow().locateKey(path) : nearest(fast, path)),
   };
+}
+
+/** Where the nearest ancestor of `path` that `locate` is sure of starts. */
+function nearest(locate: (path: Path) => Position | undefined, path: Path): Position | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const at = locate(path.slice(0, n));
+    if (at) return at;
+  }
+  return undefined;
 }
 
 /**
@@ -195,8 +255,9 @@ function refuse(doc: SourceDoc, p: Exclude<Problem, { kind: "expanded" }>): Pars
   return { ok: false, diagnostics: [diagnostic(doc.file, where(() => doc.locate(p.path)), message)] };
 }
 
-/** The exact parser's reading of the text, parsed on first use. */
-function exactParser(file: string, text: string): () => SourceDoc {
+/** The exact parser's reading of the text, parsed on first use; none for a text too large for it. */
+function exactParser(file: string, text: string): (() => SourceDoc) | undefined {
+  if (text.length > EXACT_PARSER_LIMIT) return undefined;
   let exact: SourceDoc | undefined;
   return () => {
     if (!exact) {
@@ -212,13 +273,14 @@ function exactParser(file: string, text: string): () => SourceDoc {
 function blockDoc(file: string, text: string, block: BlockYaml): SourceDoc {
   const slow = exactParser(file, text);
   let walk: ReturnType<typeof fastLocator> | undefined;
+  // What the reader did not record (inside one-line lists) the text walk finds.
+  const fast = (path: Path) => block.locate(path) ?? (walk ??= fastLocator(text))(path, block.data);
   return {
     file,
     text,
     data: block.data,
-    // What the reader did not record (inside one-line lists) the text walk finds.
-    locate: (path) => block.locate(path) ?? (walk ??= fastLocator(text))(path, block.data) ?? slow().locate(path),
-    locateKey: (path) => slow().locateKey(path),
+    locate: (path) => fast(path) ?? (slow ? slow().locate(path) : nearest(fast, path)),
+    locateKey: (path) => (slow ? slow().locateKey(path) : nearest(fast, path)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { didYouMean } from "./closest.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, ProblemList, type Diagnostic } from "./diagnostic.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
 type Issue = z.core.$ZodIssue;
@@ -66,9 +66,17 @@ export function knownKeysAt(schema: AnySchema, path: Path): string[] {
   return [];
 }
 
-/** Turns zod issues into positioned diagnostics a person can act on. */
-export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc, schema: AnySchema, base: Path = []): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/**
+ * Turns zod issues into positioned diagnostics a person can act on: the first
+ * LISTED_PROBLEMS of them, and a line counting the others.
+ */
+export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc, schema: AnySchema): Diagnostic[] {
+  const out = new ProblemList(doc.file);
+  collectIssues(issues, doc, schema, [], out);
+  return out.toArray();
+}
+
+function collectIssues(issues: readonly Issue[], doc: SourceDoc, schema: AnySchema, base: Path, out: ProblemList): void {
   for (const issue of issues) {
     const path = [...base, ...(issue.path as Array<string | number>)];
     const where = formatPath(path);
@@ -78,23 +86,22 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc,
         for (const key of issue.keys) {
           // A union knows the keys of all its branches, this one among them.
           const hint = didYouMean(key, knownKeysAt(schema, path).filter((k) => k !== key));
-          out.push(diagnostic(doc.file, doc.locateKey([...path, key]), `unknown field "${key}" in ${where}${hint}`));
+          out.add(() => diagnostic(doc.file, doc.locateKey([...path, key]), `unknown field "${key}" in ${where}${hint}`));
         }
         break;
       case "invalid_type":
         if (actual === undefined) {
-          out.push(diagnostic(doc.file, doc.locate(path), `missing required field "${String(path.at(-1))}"${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ""}`));
+          out.add(() => diagnostic(doc.file, doc.locate(path), `missing required field "${String(path.at(-1))}"${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ""}`));
         } else {
           // A schema that words its own expectation (a date, say) says more than "expected string".
           const expected = issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message;
-          out.push(diagnostic(doc.file, doc.locate(path), `${where}: ${expected}, got ${describeValue(actual)}`));
+          out.add(() => diagnostic(doc.file, doc.locate(path), `${where}: ${expected}, got ${describeValue(actual)}`));
         }
         break;
       case "invalid_value": {
         const values = issue.values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
-        const hint = typeof actual === "string" ? didYouMean(actual, values) : "";
         const expected = values.length === 1 ? `"${values[0]}"` : `one of ${values.join(" | ")}`;
-        out.push(diagnostic(doc.file, doc.locate(path), `${where}: expected ${expected}, got ${describeValue(actual)}${hint}`));
+        out.add(() => diagnostic(doc.file, doc.locate(path), `${where}: expected ${expected}, got ${describeValue(actual)}${typeof actual === "string" ? didYouMean(actual, values) : ""}`));
         break;
       }
       case "invalid_union": {
@@ -103,18 +110,17 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], doc: SourceDoc,
         if (issue.errors.length === 0 && options?.every((o) => typeof o === "string")) {
           const values = options as string[];
           const hint = typeof actual === "string" ? didYouMean(actual, values) : "";
-          out.push(diagnostic(doc.file, doc.locate(path), `${where}: expected one of ${values.join(" | ")}, got ${describeValue(actual)}${hint}`));
+          out.add(() => diagnostic(doc.file, doc.locate(path), `${where}: expected one of ${values.join(" | ")}, got ${describeValue(actual)}${hint}`));
           break;
         }
         // Report the branch that got furthest: the one whose issues are not a type mismatch at the union itself.
         const branch = issue.errors.find((b) => !b.every((i) => i.code === "invalid_type" && i.path.length === 0));
-        if (branch) out.push(...zodIssuesToDiagnostics(branch, doc, schema, path));
-        else out.push(diagnostic(doc.file, doc.locate(path), `${where}: ${issue.message}, got ${describeValue(actual)}`));
+        if (branch) collectIssues(branch, doc, schema, path, out);
+        else out.add(() => diagnostic(doc.file, doc.locate(path), `${where}: ${issue.message}, got ${describeValue(actual)}`));
         break;
       }
       default:
-        out.push(diagnostic(doc.file, doc.locate(path), `${where}: ${issue.message}`));
+        out.add(() => diagnostic(doc.file, doc.locate(path), `${where}: ${issue.message}`));
     }
   }
-  return out;
 }

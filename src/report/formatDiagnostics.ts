@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../load/diagnostic.js";
+import { listProblems, type Diagnostic } from "../load/diagnostic.js";
 import { redactSourceLine } from "../redact/redactSourceLine.js";
 import { redactText } from "../redact/redactText.js";
 import { printable } from "./printable.js";
@@ -10,10 +10,31 @@ const PEM_CONTEXT = 64 * 1024;
 /** A message quotes values from the file, which may be a megabyte long. */
 const MAX_MESSAGE = 500;
 const MAX_TOKEN = 120;
+/** What ends a token of a message. */
+const BREAK = /[\s"`]/;
+/**
+ * How much of a source line around the column is read for its excerpt. A one-line JSON
+ * file is one line of 60 MB; redacting all of it for each message would cost a pass over
+ * the file per message. Far wider than the 100 characters shown, so a secret that reaches
+ * into them is read whole.
+ */
+const LINE_REACH = 64 * 1024;
 
-
+/**
+ * Tokens longer than MAX_TOKEN shortened, with their length, and the message cut at
+ * MAX_MESSAGE. A scan rather than a regular expression, which overflows its backtracking
+ * stack on a token of a few megabytes; it stops once the message is long enough to cut.
+ */
 function fitMessage(message: string): string {
-  let m = message.replace(new RegExp(`[^\\s"\`]{${MAX_TOKEN + 1},}`, "g"), (run) => `${run.slice(0, MAX_TOKEN - 20)}…(${run.length} characters)`);
+  let m = "";
+  let start = 0;
+  for (let i = 0; i <= message.length && m.length <= MAX_MESSAGE; i++) {
+    if (i < message.length && !BREAK.test(message[i]!)) continue;
+    const run = i - start;
+    m += run > MAX_TOKEN ? `${message.slice(start, start + MAX_TOKEN - 20)}…(${run} characters)` : message.slice(start, i);
+    if (i < message.length) m += message[i];
+    start = i + 1;
+  }
   if (m.length > MAX_MESSAGE) m = `${m.slice(0, MAX_MESSAGE - 1)}…`;
   return printable(m);
 }
@@ -24,10 +45,13 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineAt(text: string, from: number): string {
-  const end = text.indexOf("\n", from);
-  const line = text.slice(from, end === -1 ? text.length : end);
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
+/** The part of the line from `from` to `next` (the next line's start) within LINE_REACH of `column`, and where it starts in the line. */
+function lineAround(text: string, from: number, next: number | undefined, column: number): { line: string; cut: number } {
+  const end = next === undefined ? text.length : next - 1;
+  const cut = Math.max(0, column - 1 - LINE_REACH);
+  const stop = Math.min(end, from + column - 1 + LINE_REACH);
+  const line = text.slice(from + cut, stop);
+  return { line: stop === end && line.endsWith("\r") ? line.slice(0, -1) : line, cut };
 }
 
 /**
@@ -38,16 +62,21 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: R
   const out: string[] = [];
   // Line starts, not lines: splitting a 64 MB input into strings to show one line of it is waste.
   const lineCache = new Map<string, number[]>();
-  for (const d of diagnostics) {
+  // However many there are, a file's first problems and a count of the rest.
+  for (const d of listProblems(diagnostics)) {
     const where = printable(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file);
     const label = d.severity === "error" ? style.red("error") : style.yellow("warning");
     out.push(`${style.bold(where)}  ${label}  ${fitMessage(redactText(d.message))}`);
     const text = sources.get(d.file);
     if (text === undefined || d.line < 1) continue;
     if (!lineCache.has(d.file)) lineCache.set(d.file, lineStarts(text));
-    const from = lineCache.get(d.file)![d.line - 1];
+    const starts = lineCache.get(d.file)!;
+    const from = starts[d.line - 1];
     if (from === undefined) continue;
-    const { text: src, column } = redactSourceLine(lineAt(text, from), d.column, text.slice(Math.max(0, from - PEM_CONTEXT), from));
+    const { line, cut } = lineAround(text, from, starts[d.line], d.column);
+    const redacted = redactSourceLine(line, d.column - cut, text.slice(Math.max(0, from + cut - PEM_CONTEXT), from + cut));
+    const src = redacted.text;
+    const column = redacted.column;
     const start = Math.max(0, column - 1 - CONTEXT_WIDTH / 2);
     const shown = (start > 0 ? "…" : "") + printable(src.slice(start, start + CONTEXT_WIDTH).replace(/\t/g, " ")) + (src.length > start + CONTEXT_WIDTH ? "…" : "");
     const caretAt = column - 1 - start + (start > 0 ? 1 : 0);

@@ -37,29 +37,31 @@ function annotation(kind: "error" | "warning", f: GateFinding, report: GateRepor
  * waivers are warnings, or errors under --strict, where they fail the gate.
  */
 export function formatGateGithub(report: GateReport): string {
+  return [...formatGateGithubChunks(report)].join("");
+}
+
+/** The same commands in pieces, one a line: a million annotations make more text than one string holds. */
+export function* formatGateGithubChunks(report: GateReport): Generator<string> {
   const r = report.result;
   const failing = new Set(r.failing.map((f) => f.fingerprint));
   const waiverKind = r.strict ? "error" : "warning";
-  const lines = [
-    ...r.new.filter((f) => failing.has(f.fingerprint)).map((f) => annotation("error", f, report, "")),
-    ...r.new.filter((f) => !failing.has(f.fingerprint)).map((f) => annotation("warning", f, report, ` (below ${r.failOn}: does not fail the gate)`)),
-    ...r.expiredWaivers.map((w) =>
-      command(
-        waiverKind,
-        [...where(w.location), ["title", `Expired waiver ${w.rule}`]],
-        `${w.subject}: waiver expired on ${w.expires}, it no longer waives (${plural(w.matches.length, "finding")} affected); owner ${w.owner}`,
-      ),
-    ),
-    ...r.staleWaivers.map((w) =>
-      command(waiverKind, [...where(w.location), ["title", `Stale waiver ${w.rule}`]], `${w.subject}: the waiver matches no finding, remove it; owner ${w.owner}`),
-    ),
-    // What the project config changed lands on its line, so a pull request that edits it shows it there.
-    ...r.configChanges.map((c) => command("warning", [...(c.location ? where(c.location) : []), ["title", "nhi-triage project config"]], c.message)),
-  ];
+  for (const f of r.new) if (failing.has(f.fingerprint)) yield `${annotation("error", f, report, "")}\n`;
+  for (const f of r.new) if (!failing.has(f.fingerprint)) yield `${annotation("warning", f, report, ` (below ${r.failOn}: does not fail the gate)`)}\n`;
+  for (const w of r.expiredWaivers) {
+    yield `${command(
+      waiverKind,
+      [...where(w.location), ["title", `Expired waiver ${w.rule}`]],
+      `${w.subject}: waiver expired on ${w.expires}, it no longer waives (${plural(w.matches.length, "finding")} affected); owner ${w.owner}`,
+    )}\n`;
+  }
+  for (const w of r.staleWaivers) {
+    yield `${command(waiverKind, [...where(w.location), ["title", `Stale waiver ${w.rule}`]], `${w.subject}: the waiver matches no finding, remove it; owner ${w.owner}`)}\n`;
+  }
+  // What the project config changed lands on its line, so a pull request that edits it shows it there.
+  for (const c of r.configChanges) yield `${command("warning", [...(c.location ? where(c.location) : []), ["title", "nhi-triage project config"]], c.message)}\n`;
   const waiverNote = r.expiredWaivers.length || r.staleWaivers.length ? `, ${plural(r.expiredWaivers.length, "expired waiver")}, ${plural(r.staleWaivers.length, "stale waiver")}` : "";
   const summary =
     `GATE ${r.passed ? "PASSED" : "FAILED"} — ${r.new.length} new (${r.failing.length} at or above ${r.failOn}), ` +
     `${r.existing.length} existing, ${r.resolved.length} resolved, ${r.waived.length} waived${waiverNote}`;
-  lines.push(command("notice", [["title", "nhi-triage gate"]], summary));
-  return `${lines.join("\n")}\n`;
+  yield `${command("notice", [["title", "nhi-triage gate"]], summary)}\n`;
 }

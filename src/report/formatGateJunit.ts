@@ -70,13 +70,29 @@ function strictCase(report: GateReport): Case | undefined {
   };
 }
 
-function caseXml(c: Case): string {
+/** Lines as text, escaped, a few hundred at a time. */
+function* escapedLines(lines: readonly string[]): Generator<string> {
+  for (let i = 0; i < lines.length; i += 512) yield lines.slice(i, i + 512).map(xmlText).join("\n") + (i + 512 < lines.length ? "\n" : "");
+}
+
+function* caseXml(c: Case): Generator<string> {
   const open = `    <testcase classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}"`;
-  if (!c.failure && !c.out.length) return `${open}/>`;
-  const body: string[] = [];
-  if (c.failure) body.push(`      <failure message="${xmlAttr(c.failure.message)}" type="${xmlAttr(c.failure.type)}">${xmlText(c.failure.lines.join("\n"))}</failure>`);
-  if (c.out.length) body.push(`      <system-out>${xmlText(c.out.join("\n"))}</system-out>`);
-  return [`${open}>`, ...body, "    </testcase>"].join("\n");
+  if (!c.failure && !c.out.length) {
+    yield `${open}/>\n`;
+    return;
+  }
+  yield `${open}>\n`;
+  if (c.failure) {
+    yield `      <failure message="${xmlAttr(c.failure.message)}" type="${xmlAttr(c.failure.type)}">`;
+    yield* escapedLines(c.failure.lines);
+    yield "</failure>\n";
+  }
+  if (c.out.length) {
+    yield "      <system-out>";
+    yield* escapedLines(c.out);
+    yield "</system-out>\n";
+  }
+  yield "    </testcase>\n";
 }
 
 /**
@@ -85,18 +101,19 @@ function caseXml(c: Case): string {
  * in its system-out. No timestamps or durations: the output stays byte-identical.
  */
 export function formatGateJunit(report: GateReport): string {
+  return [...formatGateJunitChunks(report)].join("");
+}
+
+/** The same XML in pieces: one rule's failures in a large inventory make more text than one string holds. */
+export function* formatGateJunitChunks(report: GateReport): Generator<string> {
   const failingKeys = new Set(report.result.failing.map((f) => f.fingerprint));
   const cases = gateRules(report.pack).map((rule) => ruleCase(rule, report, failingKeys));
   const strict = strictCase(report);
   if (strict) cases.push(strict);
   const counts = `tests="${cases.length}" failures="${cases.filter((c) => c.failure).length}" errors="0"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="nhi-triage gate" ${counts}>`,
-    `  <testsuite name="${xmlAttr(`nhi-triage gate: ${report.result.inventory}`)}" ${counts} skipped="0">`,
-    ...cases.map(caseXml),
-    "  </testsuite>",
-    "</testsuites>",
-    "",
-  ].join("\n");
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="nhi-triage gate" ${counts}>\n`;
+  yield `  <testsuite name="${xmlAttr(`nhi-triage gate: ${report.result.inventory}`)}" ${counts} skipped="0">\n`;
+  for (const c of cases) yield* caseXml(c);
+  yield "  </testsuite>\n</testsuites>\n";
 }

@@ -1,6 +1,7 @@
 import { gateSummary } from "./formatGateJson.js";
-import type { Log, Notification, Result } from "sarif";
-import type { GateFinding, WaivedFinding, WaiverRef } from "../gate/types.js";
+import type { Notification, Result } from "sarif";
+import { jsonChunks, LazyList } from "./jsonChunks.js";
+import type { ExpiredWaiver, GateFinding, WaivedFinding, WaiverRef } from "../gate/types.js";
 import { gateRules, type GateReport } from "./GateReport.js";
 import { descriptor, INFORMATION_URI, LEVEL, physical } from "./sarifParts.js";
 import { unknownMark } from "./unknownMark.js";
@@ -51,12 +52,13 @@ function notification(w: WaiverRef, text: string, index: ReadonlyMap<string, num
 }
 
 /**
- * SARIF 2.1.0 for code scanning. Resolved findings are not results: they are gone from the
+ * SARIF 2.1.0 for code scanning, in pieces (jsonChunks): 600k findings make a log larger
+ * than the longest string JavaScript can hold. Resolved findings are not results: they are gone from the
  * head, their location is in the base (maybe a git ref, not a file in the checkout), and
  * code scanning closes an alert by itself once its fingerprint stops appearing. Their count
  * is in the run's properties.
  */
-export function formatGateSarif(report: GateReport): string {
+export function formatGateSarifChunks(report: GateReport): Generator<string> {
   const { result: r, pack, version } = report;
   const rules = gateRules(pack);
   const ctx: ResultContext = {
@@ -65,7 +67,8 @@ export function formatGateSarif(report: GateReport): string {
     withBaseline: r.base.kind !== "none",
   };
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const log: Log = {
+  // A sarif Log in shape; its long lists are LazyLists, written as they are made.
+  const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
@@ -75,21 +78,19 @@ export function formatGateSarif(report: GateReport): string {
           {
             executionSuccessful: true,
             exitCode: r.passed ? 0 : 1,
-            toolExecutionNotifications: [
-              ...r.expiredWaivers.map((w) =>
-                notification(w, `Waiver for ${w.rule} on ${w.subject} expired on ${w.expires}; it no longer waives (${plural(w.matches.length, "finding")} affected). Owner: ${w.owner}.`, ctx.index),
-              ),
-              ...r.staleWaivers.map((w) => notification(w, `Stale waiver: ${w.rule} on ${w.subject} matches no finding; remove it. Owner: ${w.owner}.`, ctx.index)),
-            ],
+            toolExecutionNotifications: new LazyList<WaiverRef | ExpiredWaiver>([...r.expiredWaivers, ...r.staleWaivers], (w) =>
+              "matches" in w
+                ? notification(w, `Waiver for ${w.rule} on ${w.subject} expired on ${w.expires}; it no longer waives (${plural(w.matches.length, "finding")} affected). Owner: ${w.owner}.`, ctx.index)
+                : notification(w, `Stale waiver: ${w.rule} on ${w.subject} matches no finding; remove it. Owner: ${w.owner}.`, ctx.index),
+            ),
           },
         ],
         // The gate reads YAML through JavaScript strings, so its columns count UTF-16 code units.
         columnKind: "utf16CodeUnits",
-        results: [
-          ...r.new.map((f) => result(f, "new", ctx)),
-          ...r.existing.map((f) => result(f, "existing", ctx)),
-          ...r.waived.map((f) => result(f, f.status, ctx)),
-        ],
+        results: new LazyList<readonly [GateFinding | WaivedFinding, "new" | "existing"]>(
+          [...r.new.map((f) => [f, "new"] as const), ...r.existing.map((f) => [f, "existing"] as const), ...r.waived.map((f) => [f, f.status] as const)],
+          ([f, status]) => result(f, status, ctx),
+        ),
         properties: {
           passed: r.passed,
           failOn: r.failOn,
@@ -103,5 +104,9 @@ export function formatGateSarif(report: GateReport): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonChunks(log);
+}
+
+export function formatGateSarif(report: GateReport): string {
+  return [...formatGateSarifChunks(report)].join("");
 }

@@ -29,33 +29,33 @@ function waiverLine(w: WaiverRef | ExpiredWaiver, why: string): string {
 
 /** PR-sized: the verdict, then what is new with file:line, then counts of the rest. */
 export function formatGateText(report: GateReport): string {
+  return [...formatGateTextChunks(report)].join("");
+}
+
+/** The same text in pieces, a finding at a time: a million new findings make more text than one string holds. */
+export function* formatGateTextChunks(report: GateReport): Generator<string> {
   const { result: r, style: s } = report;
-  const out: string[] = [];
+  const lines = (out: readonly string[]) => `${out.join("\n")}\n`;
   const verdict = r.passed ? s.green(s.bold("GATE PASSED")) : s.red(s.bold("GATE FAILED"));
   const strictFail = r.passed ? "" : r.failing.length === 0 ? " (--strict: waivers need attention)" : "";
   const why = r.failing.length
     ? `${plural(r.failing.length, "new finding")} at or above ${r.failOn}`
     : `no new finding at or above ${r.failOn}${strictFail}`;
-  out.push(`${verdict}  ${why}`);
-  out.push(s.dim(`${r.inventory}: ${baseLine(r)}`));
+  yield lines([`${verdict}  ${why}`, s.dim(`${r.inventory}: ${baseLine(r)}`)]);
   if (r.new.length) {
     const failing = new Set(r.failing.map((f) => f.fingerprint));
-    out.push("", s.bold(`New (${r.new.length})`));
-    for (const f of r.new) out.push(...finding(f, failing.has(f.fingerprint), report));
+    yield lines(["", s.bold(`New (${r.new.length})`)]);
+    for (const f of r.new) yield lines(finding(f, failing.has(f.fingerprint), report));
   }
-  out.push("", `${r.new.length} new · ${r.existing.length} existing · ${r.resolved.length} resolved · ${r.waived.length} waived`);
+  yield lines(["", `${r.new.length} new · ${r.existing.length} existing · ${r.resolved.length} resolved · ${r.waived.length} waived`]);
   if (r.expiredWaivers.length) {
-    out.push("", s.bold(`Expired waivers (${r.expiredWaivers.length}): they no longer waive anything`));
-    for (const w of r.expiredWaivers) out.push(waiverLine(w, `expired ${w.expires}, ${plural(w.matches.length, "finding")} affected`));
+    yield lines(["", s.bold(`Expired waivers (${r.expiredWaivers.length}): they no longer waive anything`)]);
+    for (const w of r.expiredWaivers) yield lines([waiverLine(w, `expired ${w.expires}, ${plural(w.matches.length, "finding")} affected`)]);
   }
   if (r.staleWaivers.length) {
-    out.push("", s.bold(`Stale waivers (${r.staleWaivers.length}): they match no finding`));
-    for (const w of r.staleWaivers) out.push(waiverLine(w, `expires ${w.expires}`));
+    yield lines(["", s.bold(`Stale waivers (${r.staleWaivers.length}): they match no finding`)]);
+    for (const w of r.staleWaivers) yield lines([waiverLine(w, `expires ${w.expires}`)]);
   }
-  if (r.configChanges.length) {
-    out.push("", s.bold("Project config"));
-    for (const c of r.configChanges) out.push(`  ${c.message}`);
-  }
-  if (r.existing.length || r.waived.length || r.resolved.length) out.push("", s.dim("--format json or markdown lists the existing, resolved and waived findings."));
-  return `${out.join("\n")}\n`;
+  if (r.configChanges.length) yield lines(["", s.bold("Project config"), ...r.configChanges.map((c) => `  ${c.message}`)]);
+  if (r.existing.length || r.waived.length || r.resolved.length) yield lines(["", s.dim("--format json or markdown lists the existing, resolved and waived findings.")]);
 }

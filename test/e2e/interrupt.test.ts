@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { open, type FileHandle } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error -- the benchmark generator is plain JavaScript
+import { inventoryYaml } from "../../bench/generate.mjs";
 import { ROOT, tempDir } from "../helpers.js";
 import { run } from "./run.js";
 
@@ -86,6 +88,25 @@ describe.skipIf(process.platform === "win32")("Ctrl-C or kill during a long run 
     expect(p.stderr()).toBe("interrupted; nothing written\n");
     expect(p.stdout()).toBe("");
     expectUntouched(dir, target);
+  });
+
+  it("gate busy judging a large inventory, SIGTERM: the run ends then, not once the judging is done", async () => {
+    // Reading and judging 100k identities takes seconds without a turn of the event loop; the
+    // handler would run only after it, once the report had started on stdout.
+    const dir = tempDir("nhi-busy-");
+    const pipe = namedPipe(join(dir, "inventory.yaml"));
+    const p = start([`${ROOT}bin/nhi-triage`, "gate", pipe, ...NOW, "--format", "json"]);
+    const writer = await openedByCli(pipe, p);
+    await writer.writeFile(inventoryYaml(100_000, 42, { mix: "stress" }) as string);
+    await writer.close();
+    // Long enough for the read to end, far shorter than the judging.
+    await new Promise((r) => setTimeout(r, 300));
+    p.child.kill("SIGTERM");
+    const { code, signal } = await p.done;
+    // The handler's exit code while reading, the signal's own ending while judging: 143 to a shell either way.
+    expect(code === 143 || signal === "SIGTERM").toBe(true);
+    expect(p.stdout()).toBe("");
+    expect(p.stderr()).not.toContain("incomplete");
   });
 
   it("gate waiting for its inventory on stdin: exit 130, nothing written", async () => {

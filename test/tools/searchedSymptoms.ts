@@ -1,4 +1,4 @@
-import { clauses, type Token } from "../../src/engine/clauses.js";
+import { clauses, stem } from "../../src/engine/clauses.js";
 import { compareStrings } from "../../src/engine/compare.js";
 import type { CompiledDetectors } from "../../src/engine/detectSymptoms.js";
 import type { SymptomFact } from "../../src/engine/symptomFact.js";
@@ -7,6 +7,12 @@ import { redactedKinds } from "../../src/redact/redactedKinds.js";
 import { searchedMatch } from "./searchedMatch.js";
 
 type Detector = CompiledDetectors["detectors"][number];
+interface Token {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
 const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neither", "nothing", "cannot", "lacked", "lacks", "lack"]);
 const CLAUSE_NEGATIONS = [["no", "sign"], ["no", "evidence"], ["no", "indication"], ["not", "clear"], ["unconfirmed"]];
 
@@ -29,7 +35,9 @@ function negated(d: Detector, clause: Token[], positions: number[]): boolean {
 export function searchedSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
   const found = new Map<string, { at: number; terms: number; phrase: string }>();
   const kinds = redactedKinds(text);
-  const cs = clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text);
+  const cs = [...clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)].map(({ words, starts }) =>
+    words.map((word, i): Token => ({ word, stem: stem(word), start: starts[i]!, end: starts[i]! + word.length })),
+  );
   for (const d of compiled.detectors) {
     for (const clause of cs) {
       const candidates = d.terms.map((alts) => clause.flatMap((t, i) => (alts.some((a) => ("stem" in a ? t.stem === a.stem : t.word.startsWith(a.prefix))) ? [i] : [])));

@@ -4,7 +4,7 @@ import addFormats from "ajv-formats";
 import type { Log, Result } from "sarif";
 import { describe, expect, it } from "vitest";
 import { runGate } from "../../src/gate/runGate.js";
-import type { GateFinding, GateResult } from "../../src/gate/types.js";
+import type { GateFinding } from "../../src/gate/types.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { loadWaivers } from "../../src/load/loadWaivers.js";
 import { formatGateGithub } from "../../src/report/formatGateGithub.js";
@@ -15,6 +15,7 @@ import { gateRules, type GateReport } from "../../src/report/GateReport.js";
 import { GATE_FORMATTERS } from "../../src/report/gateFormatters.js";
 import { PLAIN } from "../../src/report/style.js";
 import { builtinPack, NOW, ROOT } from "../helpers.js";
+import { gateResult } from "../tools/gateResult.js";
 
 const HEAD = "fixtures/gate/head.yaml";
 const BASE = "fixtures/gate/base.yaml";
@@ -106,22 +107,7 @@ function hostile(over: Partial<GateFinding> = {}): GateFinding {
 
 async function hostileReport(): Promise<GateReport> {
   const f = hostile();
-  const result: GateResult = {
-    passed: false,
-    failOn: "high",
-    strict: false,
-    now: "2026-11-23",
-    configChanges: [],
-    inventory: "dir,x\\in:v.yaml",
-    base: { kind: "none" },
-    failing: [f],
-    new: [f],
-    existing: [],
-    resolved: [],
-    waived: [],
-    expiredWaivers: [],
-    staleWaivers: [],
-  };
+  const result = gateResult({ passed: false, inventory: "dir,x\\in:v.yaml", failing: [f], new: [f] });
   return { result, pack: await builtinPack(), style: PLAIN, version: "0.0.0-test" };
 }
 
