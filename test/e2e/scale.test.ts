@@ -148,29 +148,31 @@ describe("a large one-line JSON inventory", () => {
     expect(r.stderr.split("\n")[0]).toBe(`${file}:1:50  error  duplicate key \`kind\` (first at line 1)`);
   });
 
-  it("100,000 identities with a token among their privileges: each found in one pass (each was a walk from the start)", () => {
-    const file = oneLine(HEAD, 100_000, (i) => `{"id":"a${i}","kind":"bot","owner":"t","privileges":["repo:read","ghp_${String(i).padStart(36, "x")}"]}`);
+  it("40,000 identities with a token among their privileges: each found in one pass (each was a walk from the start)", () => {
+    const file = oneLine(HEAD, 40_000, (i) => `{"id":"a${i}","kind":"bot","owner":"t","privileges":["repo:read","ghp_${String(i).padStart(36, "x")}"]}`);
     const r = run(["gate", file, "--format", "json", ...NOW]);
     expect(r.code).toBe(1);
     const found = (JSON.parse(r.stdout) as { new: Array<{ rule: string; subject: string; column: number }> }).new.filter((f) => f.rule === "NHI-SECRET-VALUE-IN-IDENTITY");
-    expect(found).toHaveLength(100_000);
+    expect(found).toHaveLength(40_000);
     // Each points at its own token: the second privilege of its own identity.
-    const last = found.find((f) => f.subject === "identity:a99999")!;
-    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 41)).toBe(`"ghp_${"x".repeat(31)}99999"`);
+    const last = found.find((f) => f.subject === "identity:a39999")!;
+    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 41)).toBe(`"ghp_${"x".repeat(31)}39999"`);
   });
 });
 
+// 40,000, not more: every unknown fact of these bare identities is a finding too (seven per
+// identity, a 200 MB report), and the walk from the start these replaced was quadratic in it.
 describe("a large one-line flow YAML inventory", () => {
-  it("100,000 identities with a token among their privileges: the walk reads the list once (it read it again for each)", () => {
+  it("40,000 identities with a token among their privileges: the walk reads the list once (it read it again for each)", () => {
     const file = join(tempDir("nhi-scale-"), "inventory.yaml");
-    const identities = Array.from({ length: 100_000 }, (_, i) => `{id: a${i}, kind: bot, owner: t, privileges: [repo:read, ghp_${String(i).padStart(36, "x")}]}`);
+    const identities = Array.from({ length: 40_000 }, (_, i) => `{id: a${i}, kind: bot, owner: t, privileges: [repo:read, ghp_${String(i).padStart(36, "x")}]}`);
     writeFileSync(file, `{apiVersion: nhi-triage/v1, kind: Inventory, identities: [${identities.join(", ")}]}\n`);
     const r = run(["gate", file, "--format", "json", ...NOW]);
     expect(r.code).toBe(1);
     const found = (JSON.parse(r.stdout) as { new: Array<{ rule: string; subject: string; column: number }> }).new.filter((f) => f.rule === "NHI-SECRET-VALUE-IN-IDENTITY");
-    expect(found).toHaveLength(100_000);
-    const last = found.find((f) => f.subject === "identity:a99999")!;
-    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 39)).toBe(`ghp_${"x".repeat(31)}99999`);
+    expect(found).toHaveLength(40_000);
+    const last = found.find((f) => f.subject === "identity:a39999")!;
+    expect(readFileSync(file, "utf8").slice(last.column - 1, last.column + 39)).toBe(`ghp_${"x".repeat(31)}39999`);
   });
 });
 
