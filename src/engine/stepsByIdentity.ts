@@ -1,5 +1,6 @@
 import type { InventoryIndex } from "../load/loadInventory.js";
 import { compareStrings } from "./compare.js";
+import { pushTo } from "./pushTo.js";
 
 const built = new WeakMap<InventoryIndex, ReadonlyMap<string, readonly string[]>>();
 
@@ -14,10 +15,7 @@ export function stepsByIdentity(inventory: InventoryIndex): ReadonlyMap<string, 
   const out = new Map<string, string[]>();
   for (const w of inventory.workflows.values()) {
     for (const step of w.steps ?? []) {
-      if (step.identity === undefined) continue;
-      const list = out.get(step.identity);
-      if (list) list.push(`${w.id}/${step.id}`);
-      else out.set(step.identity, [`${w.id}/${step.id}`]);
+      if (step.identity !== undefined) pushTo(out, step.identity, `${w.id}/${step.id}`);
     }
   }
   for (const list of out.values()) list.sort(compareStrings);

@@ -1,4 +1,4 @@
-import { lineColumn } from "./lineColumn.js";
+import { lineColumn, lineStarts as findLineStarts } from "./lineColumn.js";
 import type { Path, Position } from "./sourceDoc.js";
 
 /**
@@ -12,13 +12,7 @@ import type { Path, Position } from "./sourceDoc.js";
  */
 export function fastLocator(text: string): (path: Path, data: unknown) => Position | undefined {
   let lineStarts: number[] | undefined;
-  const starts = (): number[] => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    }
-    return lineStarts;
-  };
+  const starts = (): number[] => (lineStarts ??= findLineStarts(text));
   const position = (offset: number): Position => lineColumn(starts(), offset);
 
   let root: Node | undefined | null = null;

@@ -1,4 +1,4 @@
-import { lineColumn } from "./lineColumn.js";
+import { lineColumn, lineStarts } from "./lineColumn.js";
 import type { Position } from "./sourceDoc.js";
 
 export interface DuplicateKey {
@@ -15,8 +15,7 @@ export interface DuplicateKey {
  * file, as the exact parser would. One pass without recursion over a text JSON.parse read.
  */
 export function jsonDuplicateKeys(text: string, limit: number): DuplicateKey[] {
-  const lineStarts = [0];
-  for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) lineStarts.push(j + 1);
+  const starts = lineStarts(text);
   const out: DuplicateKey[] = [];
   // One frame per open object (its keys, with where each first was) or list (null).
   const stack: Array<{ keys: Map<string, number>; key: boolean } | null> = [];
@@ -43,7 +42,7 @@ export function jsonDuplicateKeys(text: string, limit: number): DuplicateKey[] {
       const key = plain ? text.slice(start + 1, i) : (JSON.parse(text.slice(start, i + 1)) as string);
       const first = top.keys.get(key);
       if (first === undefined) top.keys.set(key, start);
-      else out.push({ key, at: lineColumn(lineStarts, start), firstLine: lineColumn(lineStarts, first).line });
+      else out.push({ key, at: lineColumn(starts, start), firstLine: lineColumn(starts, first).line });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { lineColumn } from "./lineColumn.js";
+import { lineColumn, lineStarts } from "./lineColumn.js";
 import { OffsetIndex } from "./offsetIndex.js";
 import type { Path, Position } from "./sourceDoc.js";
 
@@ -156,8 +156,7 @@ export function jsonPositions(text: string, data: unknown): JsonPositions | unde
     space();
     const root = i;
     value(data);
-    const lineStarts = [0];
-    for (let j = text.indexOf("\n"); j !== -1; j = text.indexOf("\n", j + 1)) lineStarts.push(j + 1);
+    const starts = lineStarts(text);
     /** Records a list of scalars once something inside it is asked for: one scan of the list. */
     const fill = (list: object, at: number): boolean => {
       if (!Array.isArray(list) || text.charCodeAt(at) !== 91) return false;
@@ -174,13 +173,13 @@ export function jsonPositions(text: string, data: unknown): JsonPositions | unde
     return {
       locate: (path) => {
         const found = find(path);
-        return found && lineColumn(lineStarts, found.offset);
+        return found && lineColumn(starts, found.offset);
       },
       locateKey: (path) => {
         const found = find(path);
         if (!found) return undefined;
         const key = found.depth === path.length && typeof path.at(-1) === "string" ? keyBefore(text, found.offset) : found.offset;
-        return key === undefined ? undefined : lineColumn(lineStarts, key);
+        return key === undefined ? undefined : lineColumn(starts, key);
       },
     };
   } catch (e) {

@@ -11,3 +11,10 @@ export function lineColumn(lineStarts: readonly number[], offset: number): Posit
   }
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
 }
+
+/** The offset at which each line of `text` starts, for lineColumn. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -38,8 +38,7 @@ export async function findConfig(start: string): Promise<string | undefined> {
 export async function loadConfig(file: string, folder = dirname(file)): Promise<ProjectConfig> {
   const text = await readText(file);
   const { value, doc } = loadDocument(file, text, ConfigFile, "Config");
-  const base = folder;
-  const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  const at = (p: string) => (isAbsolute(p) ? p : join(folder, p));
   return {
     file,
     ...(value.inventory ? { inventory: at(value.inventory) } : {}),

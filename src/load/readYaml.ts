@@ -1,6 +1,7 @@
 import jsYaml from "js-yaml";
 import { diagnostic, InputError } from "./diagnostic.js";
 import { readBlockYaml, type BlockYaml } from "./blockYaml.js";
+import { lineColumn, lineStarts } from "./lineColumn.js";
 import { CORE_SCHEMA } from "./coreSchema.js";
 import { exactOnly } from "./exactOnly.js";
 import { indentWatch, type IndentWatch } from "./indentWatch.js";
@@ -100,7 +101,7 @@ function jsYamlRefusal(file: string, text: string, e: unknown): ParseResult {
 function jsonRefusal(file: string, text: string, e: unknown): ParseResult {
   if (!(e instanceof SyntaxError)) throw e;
   const offset = /position (\d+)/.exec(e.message)?.[1];
-  const at = offset === undefined ? { line: 1, column: 1 } : offsetPosition(text, Number(offset));
+  const at = offset === undefined ? { line: 1, column: 1 } : lineColumn(lineStarts(text), Number(offset));
   return { ok: false, diagnostics: [diagnostic(file, at, `invalid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, "")}`)] };
 }
 
@@ -117,7 +118,6 @@ function largeExactOnly(file: string, text: string, data: unknown, watch: Indent
 
 export const LARGE_EXACT_ONLY =
   "this file is over 8 MB and uses YAML forms that only the exact parser reads right (tags, explicit, empty or null keys, directives, tabs in indentation, comments stuck to values), which cannot read a file this large: write it in plain block style, or as JSON";
-
 
 /**
  * A document whose data was read by something that kept no positions (js-yaml, JSON.parse,
@@ -160,21 +160,12 @@ function checked(r: ParseResult): ParseResult {
   const problem = inspect(r.doc.data, budget);
   if (problem?.kind === "expanded") {
     const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(r.doc.text);
-    const at = alias ? offsetPosition(r.doc.text, alias.index + alias[0].indexOf("*")) : { line: 1, column: 1 };
+    const at = alias ? lineColumn(lineStarts(r.doc.text), alias.index + alias[0].indexOf("*")) : { line: 1, column: 1 };
     return { ok: false, diagnostics: [diagnostic(r.doc.file, at, `YAML could not be expanded: its aliases expand to more than ${budget} values, far more than the file holds; write the values out`)] };
   }
   return problem ? refuse(r.doc, problem) : r;
 }
 
-function offsetPosition(text: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
 
 /** Keys that reach an object's prototype, and `<<`, which YAML 1.1 readers treat as a merge. */
 const FORBIDDEN_KEYS = new Map([
