@@ -13,13 +13,17 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // leaked tokens). `blind3` are twenty-four more, written blind for the ticket-reading work by
 // a helper who never saw the detection data, and never tuned on: 14 of 24 on the first run,
 // before that work began (misses: Nx, Verkada, Google Cloud networking 2019, GitHub's secret
-// rotation, JumpCloud, Square, ChatGPT's Redis bug, BingBang, DeepSeek, Slack 2021). The
-// floors are today's figures, so a change that loses one fails here.
+// rotation, JumpCloud, Square, ChatGPT's Redis bug, BingBang, DeepSeek, Slack 2021).
+// `public-incidents` are forty-two more, retold in their postmortems' own words for issue 15's
+// evaluation without sight of the detection data: 21 of 42 before the ticket-reading work
+// (docs/evaluation.md has the table). The floors are today's figures, so a change that loses
+// one fails here.
 const SETS = [
   { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
   { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
   { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 9 },
   { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 14 },
+  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 21 },
 ];
 
 describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR }) => {
