@@ -48,6 +48,29 @@ export class TextMap {
     return new TextMap(this.text.slice(a, b), this.offsets.subarray(a, b), this.starts);
   }
 
+  /**
+   * Maps and separators joined into one text, each character keeping its place: the text
+   * the engine reads is `[title, description].join(". ")`, and evidence found in it points
+   * into the ticket through `TextMap.join([title, ". ", description])`. A separator maps to
+   * the character before it. The maps must be over the same file.
+   */
+  static join(parts: ReadonlyArray<TextMap | string>): TextMap {
+    const maps = parts.filter((p): p is TextMap => typeof p !== "string");
+    const text = parts.map((p) => (typeof p === "string" ? p : p.text)).join("");
+    const offsets = new Int32Array(text.length);
+    let n = 0;
+    let last = 0;
+    for (const p of parts) {
+      if (typeof p === "string") offsets.fill(last, n, (n += p.length));
+      else {
+        offsets.set(p.offsets, n);
+        n += p.text.length;
+        if (p.text.length) last = p.offsets[p.text.length - 1]!;
+      }
+    }
+    return new TextMap(text, offsets, maps[0]?.starts ?? [0]);
+  }
+
   /** @internal made by TextMapBuilder.build */
   static of(text: string, offsets: Int32Array, starts: readonly number[]): TextMap {
     return new TextMap(text, offsets, starts);

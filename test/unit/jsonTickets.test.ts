@@ -139,3 +139,16 @@ describe("bad JSON tickets", () => {
     expect(jsonSyntaxError(`${"[".repeat(100_000)}}`).message).toBe("invalid JSON: expected a value (a string in double quotes, a number, true, false, null, an object or a list), found \"}\"");
   });
 });
+
+describe("loadSingleIncident (for interview --from)", () => {
+  it("returns the one incident of any input, and refuses a list of several", async () => {
+    const { loadSingleIncident } = await import("../../src/load/loadSingleIncident.js");
+    const { builtinPack } = await import("../helpers.js");
+    const pack = await builtinPack();
+    expect(loadSingleIncident("-", "Token leaked\nThe deploy token was printed in a public log.", pack).incident.id).toBe("stdin");
+    expect(loadSingleIncident("t.json", fixture("jira-v3.json").text, pack).ticket?.format).toBe("jira");
+    expect(problems(() => loadSingleIncident("l.json", fixture("github-list.json").text, pack))).toEqual([
+      "1:1 holds 2 issues: expected one (export a single issue, e.g. gh issue view N --json number,title,body)",
+    ]);
+  });
+});

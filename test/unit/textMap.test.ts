@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jsonString } from "../../src/load/jsonString.js";
-import { TextMapBuilder } from "../../src/load/textMap.js";
+import { TextMap, TextMapBuilder } from "../../src/load/textMap.js";
 
 /** The file text at the place the map gives for each occurrence of `word` in the mapped text. */
 const back = (source: string, map: { text: string; fileOffset(o: number): number }, word: string) => {
@@ -69,5 +69,18 @@ describe("TextMap", () => {
     expect(jsonString('"a\\r\\nb"', 0)!.text).toBe("a\nb");
     expect(jsonString('"unterminated', 0)).toBeUndefined();
     expect(jsonString("x", 0)).toBeUndefined();
+  });
+});
+
+describe("TextMap.join", () => {
+  it("joins title and description as the engine reads them, separators mapping to the character before", () => {
+    const source = "Title here\n\nThe body text.";
+    const title = new TextMapBuilder(source).copy("Title here", 0).build();
+    const body = new TextMapBuilder(source).copy("The body text.", 12).build();
+    const joined = TextMap.join([title, ". ", body]);
+    expect(joined.text).toBe("Title here. The body text.");
+    expect(joined.position(joined.text.indexOf("body"))).toEqual({ line: 3, column: 5 });
+    expect(joined.fileOffset(10)).toBe(9);
+    expect(joined.position(0)).toEqual({ line: 1, column: 1 });
   });
 });
