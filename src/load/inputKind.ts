@@ -10,14 +10,16 @@ const MARKDOWN = /^(?:#{1,6}[ \t]|```|~~~|[ \t]*[-*+][ \t]+\S|[ \t]*\d+[.)][ \t]
 
 /**
  * How to read an input: by its extension, and for stdin or another extension by its
- * content: JSON when it opens with a brace or bracket, YAML when it declares a `kind:` or an
- * `apiVersion:`, Markdown when it uses Markdown's marks, plain text otherwise.
+ * content: JSON when it opens with a brace or bracket, YAML when it declares a `kind:` or has
+ * an incident's own keys (`apiVersion:`, `description:`, `symptoms:`…), Markdown when it uses Markdown's marks, plain text otherwise.
  */
 export function inputKind(file: string, text: string): InputKind {
   const byName = BY_EXTENSION[extname(file).toLowerCase()];
   if (byName) return byName;
   const first = /\S/.exec(text)?.[0];
   if (first === "{" || first === "[") return "json";
-  if (documentKind(text) !== undefined || /^apiVersion:/m.test(text)) return "yaml";
+  // An incident's own keys at a line's start (lower case, as YAML spells them): an incident
+  // missing its kind still gets the YAML reader's message rather than being read as prose.
+  if (documentKind(text) !== undefined || /^(?:apiVersion|symptoms|affected|description|active):/m.test(text)) return "yaml";
   return MARKDOWN.test(text) ? "markdown" : "text";
 }

@@ -54,7 +54,10 @@ export function loadTextTicket(file: string, text: string, markdown: boolean): L
   let description = reduced.text;
   if (front?.data.title !== undefined) {
     const at = front.doc.locate(["title"]);
-    title = new TextMapBuilder(text).stand(front.data.title, at ? starts[at.line - 1]! + at.column - 1 : 0).build();
+    const from = at ? starts[at.line - 1]! + at.column - 1 : 0;
+    const b = new TextMapBuilder(text);
+    // A plain scalar is the file's own characters; a quoted or folded one stands at its start.
+    title = (text.startsWith(front.data.title, from) ? b.copy(front.data.title, from) : b.stand(front.data.title, from)).build();
   } else if (!title) {
     const split = firstLine(description);
     title = split.title;

@@ -81,6 +81,12 @@ describe("loadTextTicket", () => {
     expect(loadTextTicket("-", "Incident: token leaked", false).incident).toEqual({ apiVersion: "nhi-triage/v1", kind: "Incident", id: "stdin", title: "Incident: token leaked" });
   });
 
+  it("a front-matter title maps to its characters in the file", () => {
+    const t = loadTextTicket("t.md", "---\ntitle: Token in a log\n---\nBody.\n", true);
+    expect(t.incident.title).toBe("Token in a log");
+    expect(t.ticket!.title.position(3)).toEqual({ line: 2, column: 11 });
+  });
+
   it("plain text keeps Markdown-looking marks as written", () => {
     expect(loadTextTicket("a.txt", "Title\n\n**not** markdown", false).incident.description).toBe("**not** markdown");
   });
@@ -103,6 +109,8 @@ describe("inputKind and folder scans", () => {
     expect(inputKind("-", "apiVersion: nhi-triage/v1\nkind: Incident\nid: A\n")).toBe("yaml");
     expect(inputKind("-", "# Title\n\nbody")).toBe("markdown");
     expect(inputKind("-", "Title\nThe token leaked.")).toBe("text");
+    // An incident that lost its kind line still goes to the YAML reader, which says so.
+    expect(inputKind("-", "id: INC-1\ndescription: the job retried\n")).toBe("yaml");
   });
 
   it("passes over README-like Markdown and text, not tickets or YAML", () => {
