@@ -118,7 +118,7 @@ function visit(node: Node, path: Path, b: TextMapBuilder, src: AdfSource, warnin
   const before = b.length;
   children(node, path, b, src, warnings, depth, inner);
   if (block) b.breakLine(2);
-  const known = BLOCKS.has(t) || LINES.has(t) || CELLS.has(t) || SILENT.has(t) || ["inlineCard", "blockCard", "embedCard", "listItem"].includes(t);
+  const known = BLOCKS.has(t) || LINES.has(t) || CELLS.has(t) || SILENT.has(t) || t === "inlineCard";
   if (known || b.length > before) return;
   // An unknown node: what it shows in its attributes, else a word that something was left out.
   if (addAttr("text") || addAttr("url") || addAttr("title")) return;
