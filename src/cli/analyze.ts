@@ -4,8 +4,7 @@ import type { Location } from "../gate/types.js";
 import { triage } from "../engine/triage.js";
 import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
-import { DOCUMENT_KINDS, documentKind } from "../load/documentKind.js";
-import { loadIncident } from "../load/loadIncident.js";
+import { loadIncidents } from "../load/loadIncidents.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readText } from "../load/readText.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
@@ -36,10 +35,10 @@ export interface AnalyzeOptions {
 }
 
 const PROGRESS_THRESHOLD = 20;
-// A project config is a dotfile, which folder scans never visit, so it is not listed here.
-const OTHER_KINDS = new Set<string>(DOCUMENT_KINDS.filter((k) => k !== "Incident" && k !== "Config"));
 
 const READ_AHEAD = 16;
+/** What an analyze input may be, for the messages about a binary or non-UTF-8 file. */
+const ANY_TEXT = "a text file (an incident or a ticket)";
 
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
@@ -54,8 +53,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     inventory = busy(text.length, () => loadInventory(inventoryFile, text));
   }
 
-  const { files, problems, batch, discovered } = await expandPaths(opts.paths);
-  const skipped: Array<{ file: string; kind: string }> = [];
+  const { files, problems, batch: several, discovered, passed } = await expandPaths(opts.paths);
+  // One JSON file can hold a list of issues: its report is a batch as well.
+  let batch = several;
+  const skipped: Array<{ file: string; kind: string }> = passed.map((file) => ({ file, kind: "README-like" }));
   if (files.length === 0 && problems.length === 0) throw new UsageError("no incident files given");
   const errors: Diagnostic[] = [...problems];
   const warnings: Diagnostic[] = [];
@@ -68,7 +69,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   // Reads run ahead of the analysis, a few at a time: one file after another, a batch of
   // 10k small tickets spends most of its time waiting for the disk.
   const reads: Array<Promise<{ text: string } | { error: unknown }> | undefined> = [];
-  const read = (j: number) => (reads[j] ??= readText(files[j]!).then((text) => ({ text }), (error: unknown) => ({ error })));
+  const read = (j: number) => (reads[j] ??= readText(files[j]!, /\.ya?ml$/i.test(files[j]!) ? {} : { expected: ANY_TEXT }).then((text) => ({ text }), (error: unknown) => ({ error })));
   for (const [i, file] of files.entries()) {
     if (progress) process.stderr.write(`\ranalysing ${i + 1}/${files.length}`);
     try {
@@ -77,28 +78,34 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
       reads[i] = undefined;
       if ("error" in got) throw got.error;
       const { text } = got;
-      // A folder may also hold the inventory or a rule pack; those are not incidents to analyse.
-      const kind = documentKind(text);
-      if (discovered.has(file) && kind !== undefined && OTHER_KINDS.has(kind)) {
-        skipped.push({ file, kind });
+      // A folder may also hold the inventory, a rule pack or other JSON; those are not incidents to analyse.
+      const input = busy(text.length, () => loadIncidents(file, text, pack, inventory, discovered.has(file)));
+      if ("skipped" in input) {
+        skipped.push({ file, kind: input.skipped });
         continue;
       }
-      const loaded = busy(text.length, () => loadIncident(file, text, pack, inventory));
-      const prev = seenIds.get(loaded.incident.id);
-      if (prev) {
-        sources.set(file, text);
-        errors.push(diagnostic(file, loaded.doc.locate(["id"]), `duplicate incident id "${loaded.incident.id}" (also in ${prev})`));
-        continue;
+      if (input.list) batch = true;
+      for (const loaded of input.loaded) {
+        for (const w of loaded.ticket?.warnings ?? []) {
+          sources.set(file, text);
+          warnings.push(w);
+        }
+        const prev = seenIds.get(loaded.incident.id);
+        if (prev) {
+          sources.set(file, text);
+          errors.push(diagnostic(file, loaded.doc.locate(["id"]), `duplicate incident id "${loaded.incident.id}" (also in ${prev})`));
+          continue;
+        }
+        seenIds.set(loaded.incident.id, file);
+        const a = loaded.incident.affected;
+        if (!inventory && (a?.identities?.length || a?.workflows?.length || a?.agents?.length)) {
+          sources.set(file, text);
+          warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
+        }
+        const at = loaded.doc.locate(["id"]);
+        origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
+        results.push(busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) })));
       }
-      seenIds.set(loaded.incident.id, file);
-      const a = loaded.incident.affected;
-      if (!inventory && (a?.identities?.length || a?.workflows?.length || a?.agents?.length)) {
-        sources.set(file, text);
-        warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
-      }
-      const at = loaded.doc.locate(["id"]);
-      origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
-      results.push(busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) })));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       for (const d of e.diagnostics) errors.push(d);

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { aboutTheFolder, SCANNED } from "../load/ticketFiles.js";
 
 export interface Expanded {
   files: string[];
@@ -10,14 +11,20 @@ export interface Expanded {
   batch: boolean;
   /** Files found by searching a folder rather than named by the user. */
   discovered: ReadonlySet<string>;
+  /** Files a folder search passed over by their names (README.md, CHANGELOG.md…). */
+  passed: string[];
 }
 
-/** Files as given, folders searched recursively for *.yaml and *.yml, in a stable order. */
+/**
+ * Files as given, folders searched recursively for incidents and tickets (*.yaml, *.yml,
+ * *.json, *.md, *.markdown, *.txt) in a stable order, passing over README-like files.
+ */
 export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
   const files: string[] = [];
   const problems: Diagnostic[] = [];
   let batch = paths.length > 1;
   const discovered = new Set<string>();
+  const passed: string[] = [];
   for (const p of paths) {
     if (p === "-") {
       files.push(p);
@@ -29,15 +36,17 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
     } else if (st.isDirectory()) {
       batch = true;
       const entries = (await readdir(p, { recursive: true })) as string[];
-      const found = entries
-        .filter((e) => /\.ya?ml$/i.test(e) && !e.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
+      const candidates = entries
+        .filter((e) => SCANNED.test(e) && !e.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
         .map((e) => join(p, e))
         .sort();
-      if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no *.yaml or *.yml files"));
+      const found = candidates.filter((f) => !aboutTheFolder(f));
+      passed.push(...candidates.filter((f) => aboutTheFolder(f)));
+      if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no incident or ticket files (*.yaml, *.yml, *.json, *.md, *.txt)"));
       for (const f of found) files.push(f);
       found.forEach((f) => discovered.add(f));
     } else files.push(p);
   }
   const seen = new Set<string>();
-  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch, discovered };
+  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch, discovered, passed };
 }

@@ -35,7 +35,7 @@ function program(setCode: (code: number) => void): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(redactText(s)) });
 
   p.command("analyze")
-    .description("triage incident files, folders (searched for *.yaml, *.yml) or - for stdin")
+    .description("triage incidents and tickets: YAML incidents, Markdown or text tickets, GitHub or Jira issues as JSON; files, folders (searched for *.yaml, *.yml, *.json, *.md, *.txt) or - for stdin")
     .argument("<path...>", "incident files, folders, or -")
     .option("--inventory <file>", "NHI inventory the incidents' affected ids resolve against")
     .addOption(rulesOption())
@@ -44,7 +44,7 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(SEVERITIES))
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
-    .addHelpText("after", "\nExample:\n  nhi-triage analyze fixtures/incidents --inventory fixtures/inventory.yaml --format json")
+    .addHelpText("after", "\nExamples:\n  nhi-triage analyze fixtures/incidents --inventory fixtures/inventory.yaml --format json\n  gh issue view 123 --json number,title,body,labels,createdAt > ticket.json && nhi-triage analyze ticket.json")
     .action(async (paths: string[], o: Record<string, unknown>, cmd: Command) => {
       const { analyze } = await import("./analyze.js");
       const g = cmd.optsWithGlobals();

@@ -5,11 +5,14 @@ import type { InventoryIndex } from "./loadInventory.js";
 import type { RulePack } from "./rulePack.js";
 import { Incident } from "./schema/incident.js";
 import type { SourceDoc } from "./sourceDoc.js";
+import type { TicketSource } from "./ticketSource.js";
 
 export interface LoadedIncident {
   file: string;
   incident: Incident;
   doc: SourceDoc;
+  /** Set when the incident was read from a ticket (plain text, Markdown, a GitHub or Jira issue). */
+  ticket?: TicketSource;
 }
 
 /** The affected lists of an incident: field, inventory map, and the word for one entry. */

@@ -41,6 +41,8 @@ export interface ReadTextOptions {
   maxBytes?: number;
   /** The message for an input over the limit; `size` is undefined for a pipe or a device. */
   tooLarge?: (size: number | undefined, max: number) => string;
+  /** What the input should have been, for a binary or non-UTF-8 one: "a YAML text file" unless told. */
+  expected?: string;
 }
 
 export const megabytes = (n: number): string => String(Math.round((n / 1048576) * 10) / 10);
@@ -68,7 +70,7 @@ export async function readText(file: string, opts: ReadTextOptions = {}): Promis
       code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, expected a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
     throw new InputError([diagnostic(file, undefined, why)]);
   }
-  return decode(file, buf);
+  return decode(file, buf, opts.expected ?? "a YAML text file");
 }
 
 class TooLarge extends Error {
@@ -120,15 +122,15 @@ async function readStdin(max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function decode(file: string, buf: Buffer): string {
+function decode(file: string, buf: Buffer, expected: string): string {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, "UTF-16 text: save the file as UTF-8")]);
   }
   const nul = buf.indexOf(0);
-  if (nul !== -1) throw new InputError([diagnostic(file, positionOf(buf, nul), "binary data (a NUL byte): expected a YAML text file")]);
+  if (nul !== -1) throw new InputError([diagnostic(file, positionOf(buf, nul), `binary data (a NUL byte): expected ${expected}`)]);
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
-    throw new InputError([diagnostic(file, positionOf(buf, at), `invalid UTF-8 (byte 0x${buf[at]!.toString(16).padStart(2, "0")}): expected a YAML text file in UTF-8`)]);
+    throw new InputError([diagnostic(file, positionOf(buf, at), `invalid UTF-8 (byte 0x${buf[at]!.toString(16).padStart(2, "0")}): expected ${expected} in UTF-8`)]);
   }
   const text = buf.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
