@@ -58,12 +58,12 @@ export function rationale(decision: Decision, scores: Scores, findings: readonly
           ? `Too little evidence to choose a layer (${tally}): only ${seen}.`
           : "No rule fired: the incident names no known symptom and no affected identity, workflow or agent with a risky posture.",
       );
-      parts.push(`${decision.why.map(insufficiencyText).join("; ")}.`);
+      const why = decision.why.filter((w) => w.reason !== "nothing-found").map(insufficiencyText);
+      if (why.length) parts.push(`${why.join("; ").replace(/^./, (c) => c.toUpperCase())}.`);
       if (decision.leans !== "none") parts.push(`It leans to ${decision.leans}.`);
-      const asks = decision.ask.map((id) => pack.questions.find((q) => q.id === id)?.text ?? id);
       parts.push(
-        asks.length
-          ? `To decide, answer (nhi-triage interview --from this ticket): ${asks.join(" ")}`
+        decision.ask.length
+          ? `The questions that would decide it: ${decision.ask.join(", ")} (nhi-triage interview --from the ticket asks them).`
           : "Declare symptoms (see rules/symptoms.yaml) or name the affected identities, workflows and agents from an inventory.",
       );
       break;
@@ -82,7 +82,7 @@ export function rationale(decision: Decision, scores: Scores, findings: readonly
 export function insufficiencyText(w: Insufficiency): string {
   switch (w.reason) {
     case "nothing-found":
-      return "Nothing was detected";
+      return "nothing was detected";
     case "unknown-facts":
       return `${w.findings} finding${w.findings === 1 ? "" : "s"} could not be decided: the inventory does not record the facts they need`;
     case "too-little-weight":

@@ -5,6 +5,7 @@ import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 import { unknownMark } from "./unknownMark.js";
+import { undecidedView } from "./undecided.js";
 
 const WIDTH = 92;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -57,6 +58,13 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
   out.push("");
   out.push(s.bold("Why"));
   out.push(wrap(t.rationale, WIDTH, "  "));
+  const undecided = undecidedView(t.decision, pack);
+  if (undecided) {
+    out.push("");
+    out.push(s.bold("To decide"));
+    out.push(wrap(`Leans ${undecided.leans}; ${undecided.why.join("; ")}.`, WIDTH, "  "));
+    undecided.ask.forEach((q, i) => out.push(wrap(`${i + 1}. ${q.text}  ${s.dim(`(${q.id})`)}`, WIDTH, "  ")));
+  }
   if (t.plan.length) {
     out.push("");
     out.push(s.bold("Plan"));
