@@ -1,8 +1,7 @@
 import { triage } from "../engine/triage.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
 import type { RulePack } from "../load/rulePack.js";
-import { toIncident } from "./toIncident.js";
-import type { Answers, SessionContext } from "./session.js";
+import type { Incident } from "../load/schema/incident.js";
 
 export interface Leaning {
   decision: string;
@@ -12,8 +11,8 @@ export interface Leaning {
 }
 
 /** The triage the answers so far would get, reduced to what the live hint shows. */
-export function leaning(pack: RulePack, inventory: InventoryIndex | undefined, answers: Answers, ctx: SessionContext, now: number): Leaning {
-  const t = triage(toIncident(pack.questions, answers, ctx), pack, inventory, { now });
+export function leaning(pack: RulePack, inventory: InventoryIndex | undefined, incident: Incident, now: number): Leaning {
+  const t = triage(incident, pack, inventory, { now });
   return { decision: t.decision.decision, confidence: t.decision.confidence, coordination: t.scores.coordination, attribution: t.scores.attribution };
 }
 
