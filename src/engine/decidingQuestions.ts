@@ -59,7 +59,21 @@ function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: Readonly
  * no lean, the best question for each side. Ties go to the question asked earlier.
  */
 export function decidingQuestions(pack: RulePack, leans: Lean, symptoms: readonly SymptomFact[], fired: ReadonlySet<string>, ctx: { active: boolean; now: number }): string[] {
-  const all = gains(pack, symptoms, fired, ctx);
+  // Undecided tickets mostly show the same little (often nothing): weigh each case once per pack.
+  const key = [leans, ctx.active, [...symptoms.map((s) => s.code)].sort().join(","), [...fired].sort().join(",")].join("|");
+  let cache = asked.get(pack);
+  if (!cache) asked.set(pack, (cache = new Map()));
+  let ids = cache.get(key);
+  if (!ids) {
+    if (cache.size >= 1000) cache.clear();
+    cache.set(key, (ids = pick(gains(pack, symptoms, fired, ctx), leans)));
+  }
+  return [...ids];
+}
+
+const asked = new WeakMap<RulePack, Map<string, readonly string[]>>();
+
+function pick(all: readonly Gain[], leans: Lean): string[] {
   const order: Side[] = leans === "identity" ? ["identity", "orchestration"] : ["orchestration", "identity"];
   const picked: Gain[] = [];
   const best = (score: (g: Gain) => number) => {
