@@ -28,12 +28,12 @@ function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: Readonly
     for (const choice of question.choices ?? []) {
       const added = (choice.symptoms ?? []).filter((c) => !shown.has(c));
       if (!added.length) continue;
-      const with_ = new Map(shown);
-      for (const code of added) with_.set(code, { code, source: "declared" });
+      const withChoice = new Map(shown);
+      for (const code of added) withChoice.set(code, { code, source: "declared" });
       let c = 0;
       let a = 0;
       const seen = new Set<string>();
-      for (const f of evaluateRules(pack.rules, subject, with_, ctx, pack.decision.standingConditions)) {
+      for (const f of evaluateRules(pack.rules, subject, withChoice, ctx, pack.decision.standingConditions)) {
         if (fired.has(f.rule) || seen.has(f.rule) || f.unknown) continue;
         seen.add(f.rule);
         const w = effectiveWeight(f, pack.decision);

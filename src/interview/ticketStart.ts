@@ -74,10 +74,12 @@ export function ticketStart(pack: RulePack, ticket: Incident, ctx: SessionContex
       const a = answerFromTicket(q, ticket, shownByTicket, ctx);
       const bearsSymptoms = pickedChoices(q, a).some((c) => c.symptoms?.length);
       if (a === undefined || bearsSymptoms !== evidence || draft.has(q.id)) continue;
-      draft.set(q.id, a);
-      const applies = !q.when || (evidence ? satisfy(q.when, draft, byId, ctx) : holds(q.when, draft, ctx));
-      if (!applies) draft.delete(q.id);
-      else for (const c of pickedChoices(q, a)) for (const s of c.symptoms ?? []) implied.add(`${q.id}\u0000${c.value}\u0000${s}`);
+      // Tried on a copy: a condition only partly satisfied must leave no answer behind.
+      const trial = new Map(draft).set(q.id, a);
+      const applies = !q.when || (evidence ? satisfy(q.when, trial, byId, ctx) : holds(q.when, trial, ctx));
+      if (!applies) continue;
+      for (const [id, v] of trial) draft.set(id, v);
+      for (const c of pickedChoices(q, a)) for (const s of c.symptoms ?? []) implied.add(`${q.id}\u0000${c.value}\u0000${s}`);
     }
   }
   const answers = resolve(pack.questions, draft, ctx).answers;

@@ -4,6 +4,7 @@ import { nextQuestion } from "../../src/interview/session.js";
 import { ticketStart } from "../../src/interview/ticketStart.js";
 import { loadAnswers } from "../../src/load/loadAnswers.js";
 import type { Incident } from "../../src/load/schema/incident.js";
+import type { Question } from "../../src/load/schema/questions.js";
 import { builtinPack, NOW, problems } from "../helpers.js";
 
 const pack = await builtinPack();
@@ -68,5 +69,20 @@ describe("interview --from: the questionnaire starts from what the ticket says",
     expect(problems(() => loadAnswers(file, "apiVersion: nhi-triage/v1\nkind: Answers\nanswers:\n  agent: [overreach]\n", pack.questions, undefined, start.answers))).toEqual([
       '4:3 question "agent" does not apply to the other answers (its condition does not hold)',
     ]);
+  });
+
+  it("a condition it cannot fully satisfy leaves no answer behind", () => {
+    const questions: Question[] = [
+      { id: "seen", kind: "multi", text: "Seen?", choices: [{ value: "jobs", label: "Jobs" }, { value: "never", label: "Never" }] },
+      {
+        id: "jobs",
+        kind: "multi",
+        text: "Jobs?",
+        when: { all: [{ answer: "seen", includes: "jobs" }, { inventory: true }] },
+        choices: [{ value: "retried", label: "Retried", symptoms: ["repeated-retries"] }],
+      },
+    ];
+    const start = ticketStart({ ...pack, questions }, ticket({ description: "The sync job kept retrying all night." }), ctx);
+    expect(Object.fromEntries(start.answers)).toEqual({});
   });
 });
