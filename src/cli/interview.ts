@@ -5,10 +5,12 @@ import { triage } from "../engine/triage.js";
 import { Cancelled, inquirerPrompter } from "../interview/prompts.js";
 import { runInterview } from "../interview/runInterview.js";
 import type { AnswerValue } from "../interview/session.js";
-import { toIncident } from "../interview/toIncident.js";
+import { blankStart, ticketStart } from "../interview/ticketStart.js";
 import { UsageError } from "../load/diagnostic.js";
 import { loadAnswers } from "../load/loadAnswers.js";
+import { loadIncident } from "../load/loadIncident.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
+import type { RulePack } from "../load/rulePack.js";
 import { readText } from "../load/readText.js";
 import type { Incident } from "../load/schema/incident.js";
 import type { AnalyzeFormat } from "../report/analyzeFormat.js";
@@ -23,6 +25,8 @@ import { isDirectory } from "../load/pathKind.js";
 
 export interface InterviewOptions {
   inventory?: string;
+  /** A ticket to start from: what it already says is not asked again. */
+  from?: string;
   answers?: string;
   save?: string;
   rules: string[];
@@ -39,6 +43,14 @@ export const CANCELLED = 130;
 export function incidentYaml(incident: Incident, now: number): string {
   const header = `${modeline("incident")}# Written by nhi-triage interview (reference date ${new Date(now).toISOString().slice(0, 10)}).\n# Triage it again with: nhi-triage analyze <this file>\n`;
   return header + stringify(incident, { lineWidth: 0 });
+}
+
+/**
+ * The ticket `--from` names, read as analyze reads an incident. The one place a ticket is
+ * loaded for the interview, so reading other ticket formats is a change here alone.
+ */
+async function readTicket(file: string, pack: RulePack, inventory: InventoryIndex | undefined): Promise<Incident> {
+  return loadIncident(file, await readText(file), pack, inventory).incident;
 }
 
 /** Refuses a --save target before any question is asked, so no answers are typed in vain. */
@@ -77,13 +89,16 @@ export async function interview(opts: InterviewOptions): Promise<number> {
   const answersText = opts.answers === undefined ? undefined : await readText(opts.answers);
   if (opts.save) await checkSaveTarget(opts.save, interactive);
 
+  const ctx = { hasInventory: inventory !== undefined };
+  const start = opts.from === undefined ? blankStart(pack, ctx) : ticketStart(pack, await readTicket(opts.from, pack, inventory), ctx);
+
   let answers: Map<string, AnswerValue>;
   const prompter = interactive ? inquirerPrompter() : undefined;
   try {
     answers = prompter
-      ? await runInterview(pack, inventory, now, { prompter, print: (l) => process.stdout.write(`${l}\n`), style })
-      : loadAnswers(opts.answers!, answersText!, pack.questions, inventory);
-    const incident = toIncident(pack.questions, answers, { hasInventory: inventory !== undefined });
+      ? await runInterview(pack, inventory, now, { prompter, print: (l) => process.stdout.write(`${l}\n`), style }, start)
+      : loadAnswers(opts.answers!, answersText!, pack.questions, inventory, start.answers);
+    const incident = start.incident(answers);
     const result = triage(incident, pack, inventory, { now });
     if (interactive) process.stdout.write("\n");
     const report = { results: [result], batch: false, summary: portfolio([result]), errors: [], pack, style };

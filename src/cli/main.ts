@@ -67,13 +67,14 @@ function program(setCode: (code: number) => void): Command {
   p.command("interview")
     .description("an adaptive questionnaire for a responder mid-incident, then the same triage as analyze")
     .option("--inventory <file>", "offer the inventory's identities, workflows and agents to pick from")
+    .option("--from <ticket>", "start from an incident file: what it already says is not asked again")
     .option("--answers <file>", "replay saved answers (kind: Answers) without a terminal")
     .option("--save <file>", "write the incident as a kind: Incident file that analyze reads")
     .addOption(new Option("--format <format>", "output format of the triage").choices(INTERVIEW_FORMATS).default("text"))
     .addOption(rulesOption())
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
-    .addHelpText("after", "\nExamples:\n  nhi-triage interview --inventory fixtures/inventory.yaml --save incident.yaml\n  nhi-triage interview --answers fixtures/answers/incidents/inc-01-retry-replays-migration.yaml --inventory fixtures/inventory.yaml")
+    .addHelpText("after", "\nExamples:\n  nhi-triage interview --inventory fixtures/inventory.yaml --save incident.yaml\n  nhi-triage interview --answers fixtures/answers/incidents/inc-01-retry-replays-migration.yaml --inventory fixtures/inventory.yaml\n  nhi-triage interview --from incident.yaml")
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const { interview } = await import("./interview.js");
       setCode(
@@ -84,6 +85,7 @@ function program(setCode: (code: number) => void): Command {
           noColor: o.color === false,
           ...(o.inventory ? { inventory: o.inventory as string } : {}),
           ...(o.answers ? { answers: o.answers as string } : {}),
+          ...(o.from ? { from: o.from as string } : {}),
           ...(o.save ? { save: o.save as string } : {}),
           ...(o.now ? { now: o.now as string } : {}),
         }),

@@ -63,8 +63,8 @@ export function buildPlan(findings: readonly Finding[], decision: Decision, pack
       // A rule counts once per control, however many subjects it fired on.
       if (n.because.has(f.rule)) continue;
       n.because.add(f.rule);
-      n.weight += effectiveWeight(f);
-      if (pointDefects.includes(f.defect)) n.leadWeight += effectiveWeight(f);
+      n.weight += effectiveWeight(f, pack.decision);
+      if (pointDefects.includes(f.defect)) n.leadWeight += effectiveWeight(f, pack.decision);
     }
   }
   // Pull in prerequisites no finding names, transitively.

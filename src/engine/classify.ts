@@ -1,56 +1,112 @@
-import type { Decision, Finding, Scores } from "./types.js";
+import type { DecisionSettings } from "../load/schema/decision.js";
+import type { Basis, Call, DecidedCall, DecidedOn, Finding, Insufficiency, Scores } from "./types.js";
 
-/** Below this much weighted evidence the tool says so instead of guessing. */
-export const MIN_EVIDENCE = 2;
-/** How far one side must lead (0 = even, 1 = all) to put its layer first. */
-export const LEAD_THRESHOLD = 0.3;
-/** With a blurred-boundary finding, a lead below this means "assess both together". */
-export const BOUNDARY_LEAD_THRESHOLD = 0.55;
-/** Evidence weight at which the amount of evidence stops raising confidence. */
-export const FULL_SUPPORT = 10;
+/** Each rule counted once at its own weight, by what its firing shows (see Basis). */
+export type Evidence = Record<Basis, Scores>;
 
-/** A posture finding shows what made the failure possible, not that it happened. */
-export const POSTURE_FACTOR = 0.5;
+const zero = (): Scores => ({ coordination: 0, attribution: 0, boundary: 0 });
 
-export function effectiveWeight(f: Finding): number {
-  return f.basis === "posture" ? f.weight * POSTURE_FACTOR : f.weight;
+export function effectiveWeight(f: Finding, s: DecisionSettings): number {
+  return f.basis === "posture" ? f.weight * s.postureFactor : f.weight;
 }
 
 /** Each rule counts once, however many subjects it fired on, so one wide rule cannot swamp the rest. */
-export function scoreFindings(findings: readonly Finding[]): Scores {
+export function scoreEvidence(findings: readonly Finding[]): Evidence {
   const seen = new Set<string>();
-  const scores: Scores = { coordination: 0, attribution: 0, boundary: 0 };
+  const e: Evidence = { observed: zero(), condition: zero(), posture: zero() };
   for (const f of findings) {
     if (seen.has(f.rule) || f.defect === "containment") continue;
     seen.add(f.rule);
-    scores[f.defect] += effectiveWeight(f);
+    e[f.basis][f.defect] += f.weight;
   }
-  return scores;
+  return e;
+}
+
+/** All the evidence on one scale: posture at its factor. */
+export function combined(e: Evidence, s: DecisionSettings): Scores {
+  const add = (k: keyof Scores) => e.observed[k] + e.condition[k] + e.posture[k] * s.postureFactor;
+  return { coordination: add("coordination"), attribution: add("attribution"), boundary: add("boundary") };
+}
+
+export function scoreFindings(findings: readonly Finding[], s: DecisionSettings): Scores {
+  return combined(scoreEvidence(findings), s);
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Boundary evidence counts half toward each side. */
+function sides(sc: Scores): { c: number; a: number } {
+  return { c: sc.coordination + sc.boundary / 2, a: sc.attribution + sc.boundary / 2 };
+}
+
 /**
- * Boundary evidence counts half toward each side. The side that leads clearly goes first;
- * a close call, or a blurred boundary without a clear lead, means both layers together.
+ * The weight that lets a layer be chosen: the leading side's, a boundary finding counting
+ * in full (it is evidence for both layers). Measured on the leading side rather than the
+ * total, so evidence for one side can never be what pushes the other side over the bar.
  */
-export function classify(scores: Scores): Decision {
-  const c = scores.coordination + scores.boundary / 2;
-  const a = scores.attribution + scores.boundary / 2;
+function sufficiency(sc: Scores): number {
+  return Math.max(sc.coordination, sc.attribution) + sc.boundary;
+}
+
+/**
+ * The call on one set of scores, or undefined when it is too thin. The side that leads
+ * clearly goes first; a close call, or a blurred boundary without a clear lead, is both.
+ */
+function call(sc: Scores, s: DecisionSettings, on: DecidedOn): DecidedCall | undefined {
+  if (sufficiency(sc) < s.minEvidence) return undefined;
+  const { c, a } = sides(sc);
+  const lead = Math.abs(c - a) / (c + a);
+  if (sc.boundary > 0 && lead < s.boundaryLead) return { decision: "both", reason: "boundary", confidence: band(s.confidence.boundary, 1 - lead / s.boundaryLead, sc, s), on };
+  if (lead < s.lead) return { decision: "both", reason: "balanced", confidence: band(s.confidence.balanced, 1 - lead / s.lead, sc, s), on };
+  const confidence = band(s.confidence.decided, lead, sc, s);
+  return c > a ? { decision: "orchestration-first", lead: "orchestration", confidence, on } : { decision: "identity-first", lead: "identity", confidence, on };
+}
+
+/** A band's confidence for a call of this clarity (0 to 1) on this much evidence. */
+function band(b: { base: number; span: number }, clarity: number, sc: Scores, s: DecisionSettings): number {
+  const { c, a } = sides(sc);
+  const support = s.confidence.supportFloor + (1 - s.confidence.supportFloor) * Math.min(1, (c + a) / s.fullSupport);
+  return round2(b.base + b.span * clarity * support);
+}
+
+/**
+ * A layer chosen on observed evidence is as sure as all the evidence allows: posture on the
+ * other side cannot change the call, but it does make it less clear.
+ */
+function tempered(d: Extract<DecidedCall, { lead: string }>, all: Scores, s: DecisionSettings): DecidedCall {
+  const { c, a } = sides(all);
+  const toward = d.lead === "orchestration" ? c - a : a - c;
+  return { ...d, confidence: band(s.confidence.decided, Math.max(0, toward / (c + a)), all, s) };
+}
+
+/**
+ * Observed evidence leads: when what the incident shows is enough to put one layer first,
+ * that is the decision, and posture (inventory weaknesses, standing conditions) cannot
+ * turn it into `both`. Only when the observed evidence is too thin or evenly split does
+ * posture join it, to break the tie or to decide when little is observed. Both steps are
+ * monotone, so more evidence for a side never moves the decision away from that side.
+ * `unknown` counts the findings left undecided by facts the inventory does not record.
+ */
+export function classify(e: Evidence, s: DecisionSettings, unknown = 0): Call {
+  const observed = call(e.observed, s, "observed");
+  const all = combined(e, s);
+  if (observed && observed.decision !== "both") return tempered(observed, all, s);
+  const overall = call(all, s, sufficiency(e.condition) + sufficiency(e.posture) === 0 ? "observed" : "all");
+  if (overall) return overall;
+  const { c, a } = sides(all);
   const total = c + a;
-  if (total < MIN_EVIDENCE) {
-    return { decision: "insufficient-evidence", confidence: round2(total === 0 ? 0.9 : 0.6) };
+  const why: Insufficiency[] = [];
+  if (total === 0) why.push(unknown ? { reason: "unknown-facts", findings: unknown } : { reason: "nothing-found" });
+  else {
+    why.push({ reason: "too-little-weight", weight: round2(sufficiency(all)), needed: s.minEvidence });
+    if (sufficiency(e.observed) === 0) why.push({ reason: "posture-only" });
+    if (c === a) why.push({ reason: "evenly-split" });
+    if (unknown) why.push({ reason: "unknown-facts", findings: unknown });
   }
-  const lead = Math.abs(c - a) / total;
-  const support = Math.min(1, total / FULL_SUPPORT);
-  if (scores.boundary > 0 && lead < BOUNDARY_LEAD_THRESHOLD) {
-    return { decision: "both", reason: "boundary", confidence: round2(0.55 + 0.35 * (1 - lead / BOUNDARY_LEAD_THRESHOLD) * (0.5 + 0.5 * support)) };
-  }
-  if (lead < LEAD_THRESHOLD) {
-    return { decision: "both", reason: "balanced", confidence: round2(0.5 + 0.35 * (1 - lead / LEAD_THRESHOLD) * (0.5 + 0.5 * support)) };
-  }
-  const confidence = round2(0.55 + 0.4 * lead * (0.5 + 0.5 * support));
-  return c > a
-    ? { decision: "orchestration-first", lead: "orchestration", confidence }
-    : { decision: "identity-first", lead: "identity", confidence };
+  return {
+    decision: "insufficient-evidence",
+    confidence: total === 0 ? s.confidence.nothingFound : s.confidence.someFound,
+    leans: c > a ? "orchestration" : a > c ? "identity" : "none",
+    why,
+  };
 }

@@ -4,18 +4,34 @@ import { conditionHolds } from "./conditionHolds.js";
 import { evaluateCondition } from "./evaluateCondition.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
-import type { Finding } from "./types.js";
+import type { Basis, Finding } from "./types.js";
 import { compareStrings } from "./compare.js";
 import { UNKNOWN } from "./truth.js";
 import { unknownWording } from "./unknownWording.js";
 
+/** Whether a condition tests, outside a negation, a symptom or incident fact that `counts`. */
+function tests(c: Condition, counts: (symptom: string | undefined) => boolean): boolean {
+  if ("all" in c) return c.all.some((x) => tests(x, counts));
+  if ("any" in c) return c.any.some((x) => tests(x, counts));
+  if ("not" in c) return false;
+  if ("symptom" in c) return counts(c.symptom);
+  return c.fact.startsWith("incident.") && counts(undefined);
+}
+
 /** Whether a condition looks at the incident's symptoms at all (outside a negation). */
 export function testsSymptoms(c: Condition): boolean {
-  if ("all" in c) return c.all.some(testsSymptoms);
-  if ("any" in c) return c.any.some(testsSymptoms);
-  if ("not" in c) return false;
-  if ("symptom" in c) return true;
-  return c.fact.startsWith("incident.");
+  return tests(c, () => true);
+}
+
+/**
+ * What a rule's firing shows: `observed` when it tests what the incident did (a symptom
+ * other than a standing condition, or an incident fact); `condition` when it tests only
+ * symptoms that state a standing condition (how a credential is kept), posture told in
+ * the ticket's words; `posture` when it reads the inventory alone.
+ */
+export function ruleBasis(c: Condition, standing: readonly string[]): Basis {
+  if (tests(c, (s) => s === undefined || !standing.includes(s))) return "observed";
+  return testsSymptoms(c) ? "condition" : "posture";
 }
 
 /** Without repeats, in first-seen order; the lists are a few lines long, so no Set is built. */
@@ -53,11 +69,12 @@ export function forEachHolding(
   symptoms: ReadonlyMap<string, SymptomFact>,
   ctx: EvalContext,
   emit: (h: Holding) => void,
+  standing: readonly string[] = [],
 ): void {
   const bySubjectKind = new Map<string, Array<{ rule: Rule; basis: Finding["basis"] }>>();
   for (const rule of rules) {
     const list = bySubjectKind.get(rule.subject) ?? [];
-    list.push({ rule, basis: testsSymptoms(rule.when) ? "observed" : "posture" });
+    list.push({ rule, basis: ruleBasis(rule.when, standing) });
     bySubjectKind.set(rule.subject, list);
   }
   for (const subject of subjects) {
@@ -79,6 +96,7 @@ export function evaluateRules(
   subjects: readonly Subject[],
   symptoms: ReadonlyMap<string, SymptomFact>,
   ctx: EvalContext,
+  standing: readonly string[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
   forEachHolding(rules, subjects, symptoms, ctx, ({ rule, basis, subject, title, severity, evidence, facts, unknown }) =>
@@ -97,6 +115,7 @@ export function evaluateRules(
       refs: rule.refs,
       controls: rule.controls,
     }),
+    standing,
   );
   return findings.sort(
     (a, b) =>

@@ -3,12 +3,13 @@ import type { RulePack } from "../load/rulePack.js";
 import type { Incident } from "../load/schema/incident.js";
 import { buildPlan } from "./buildPlan.js";
 import { buildSubjects } from "./buildSubjects.js";
-import { classify, scoreFindings } from "./classify.js";
+import { classify, combined, scoreEvidence } from "./classify.js";
+import { decidingQuestions } from "./decidingQuestions.js";
 import { detectSymptoms } from "./detectSymptoms.js";
 import { evaluateRules } from "./evaluateRules.js";
 import { rationale } from "./rationale.js";
 import type { SymptomFact } from "./symptomFact.js";
-import type { Triage } from "./types.js";
+import type { Decision, Triage } from "./types.js";
 
 export interface TriageOptions {
   /** Reference date for credential ages and last use, epoch milliseconds. */
@@ -36,11 +37,15 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
   const symptoms = incidentSymptoms(incident, pack);
   const subjects = buildSubjects(incident, inventory);
   const ctx = { active, now: opts.now };
-  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx);
+  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx, pack.decision.standingConditions);
   // What the inventory does not record is reported, never weighed as if it had been seen.
   const known = findings.filter((f) => !f.unknown);
-  const scores = scoreFindings(known);
-  const decision = classify(scores);
+  const evidence = scoreEvidence(known);
+  const scores = combined(evidence, pack.decision);
+  const call = classify(evidence, pack.decision, findings.length - known.length);
+  // Undecided is never the last word: it names the questions whose answers would decide it.
+  const decision: Decision =
+    call.decision === "insufficient-evidence" ? { ...call, ask: decidingQuestions(pack, call.leans, symptoms, new Set(known.map((f) => f.rule)), ctx) } : call;
   const { contain, plan } = buildPlan(known, decision, pack);
   return {
     incident: incident.id,
@@ -49,7 +54,7 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
     active,
     decision,
     scores,
-    rationale: rationale(decision, scores, known, plan, active),
+    rationale: rationale(decision, scores, known, plan, active, pack),
     symptoms,
     findings,
     contain,

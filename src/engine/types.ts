@@ -4,10 +4,14 @@ import type { SymptomFact } from "./symptomFact.js";
 
 /**
  * `observed`: the rule tests what the incident shows (a symptom), so it speaks to this
- * failure. `posture`: it tests inventory facts alone, a weakness that makes the failure
- * possible but does not show it happened; it counts half toward the decision.
+ * failure. `condition`: it tests only symptoms that state a standing condition (how a
+ * credential is kept), a weakness the ticket names; it counts in full but, like posture,
+ * cannot outvote what was observed. `posture`: it tests inventory facts alone, a weakness
+ * that makes the failure possible but does not show it happened; it counts at the
+ * decision settings' postureFactor.
  */
-export type Basis = "observed" | "posture";
+export const BASES = ["observed", "condition", "posture"] as const;
+export type Basis = (typeof BASES)[number];
 
 export interface Finding {
   rule: string;
@@ -39,10 +43,43 @@ export interface Scores {
   boundary: number;
 }
 
+/** `observed`: decided on what the incident shows alone; `all`: posture evidence took part. */
+export type DecidedOn = "observed" | "all";
+
+/** A layer chosen, or both together. */
+export type DecidedCall =
+  | { decision: "orchestration-first" | "identity-first"; confidence: number; lead: Exclude<Layer, "containment">; on: DecidedOn }
+  | { decision: "both"; confidence: number; reason: "balanced" | "boundary"; on: DecidedOn };
+
+/** Why no layer could be chosen; one incident may have several. */
+export type Insufficiency =
+  | { reason: "nothing-found" }
+  /** Every finding needs a fact the inventory does not record, so none is evidence. */
+  | { reason: "unknown-facts"; findings: number }
+  /** The leading side (a boundary finding counting in full) weighs less than minEvidence. */
+  | { reason: "too-little-weight"; weight: number; needed: number }
+  /** What there is describes weaknesses (inventory posture, standing conditions), not what happened. */
+  | { reason: "posture-only" }
+  | { reason: "evenly-split" };
+
+export const LEANS = ["orchestration", "identity", "none"] as const;
+export type Lean = (typeof LEANS)[number];
+
+export interface Undecided {
+  decision: "insufficient-evidence";
+  confidence: number;
+  /** Which side the thin evidence favours, if either. */
+  leans: Lean;
+  why: Insufficiency[];
+}
+
+/** What classify decides from the scores alone. */
+export type Call = DecidedCall | Undecided;
+
 export type Decision =
-  | { decision: "orchestration-first" | "identity-first"; confidence: number; lead: Exclude<Layer, "containment"> }
-  | { decision: "both"; confidence: number; reason: "balanced" | "boundary" }
-  | { decision: "insufficient-evidence"; confidence: number };
+  | DecidedCall
+  /** `ask`: ids of the questions (rules/questions.yaml) whose answers would decide it, most telling first. */
+  | (Undecided & { ask: string[] });
 
 export interface RefGroups {
   owaspNhi: string[];

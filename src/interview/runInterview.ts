@@ -6,6 +6,7 @@ import { wrap } from "../report/wrap.js";
 import { hintLine, leaning } from "./hint.js";
 import type { Prompter } from "./prompts.js";
 import { nextQuestion, resolve, type AnswerValue, type SessionContext } from "./session.js";
+import { blankStart, type Start } from "./ticketStart.js";
 import { pickedChoices } from "./toIncident.js";
 import { redactText } from "../redact/redactText.js";
 
@@ -26,23 +27,43 @@ export function showAnswer(q: Question, a: AnswerValue): string {
 }
 
 /**
- * Asks until every applicable question has an answer, showing how the triage leans after
- * each answer that changes it; then shows the answers to confirm or change one (which
- * drops follow-ups that no longer apply and asks the new ones). Returns the final answers.
+ * Asks, from `start` (nothing, or what a ticket already says), until every applicable
+ * question has an answer, showing how the triage leans after each answer that changes it;
+ * then shows the answers to confirm or change one (which drops follow-ups that no longer
+ * apply and asks the new ones). Returns the final answers.
  */
-export async function runInterview(pack: RulePack, inventory: InventoryIndex | undefined, now: number, io: InterviewIo): Promise<Map<string, AnswerValue>> {
+export async function runInterview(
+  pack: RulePack,
+  inventory: InventoryIndex | undefined,
+  now: number,
+  io: InterviewIo,
+  start: Start = blankStart(pack, { hasInventory: inventory !== undefined }),
+): Promise<Map<string, AnswerValue>> {
   const ctx: SessionContext = { hasInventory: inventory !== undefined };
   const { style: s } = io;
-  let answers = new Map<string, AnswerValue>();
+  let answers = new Map(start.answers);
   let lastHint = "";
   io.print(wrap(pack.intro, 88, ""));
   io.print("");
+  const showHint = () => {
+    const hint = hintLine(leaning(pack, inventory, start.incident(answers), now));
+    if (hint !== lastHint) io.print(s.dim(`  ${hint}`));
+    lastHint = hint;
+  };
+  if (answers.size) {
+    // Starting from a ticket: say what it already answers, so only the rest is asked.
+    io.print(s.bold("From the ticket"));
+    for (const q of resolve(pack.questions, answers, ctx).asked) {
+      const a = answers.get(q.id);
+      if (a !== undefined) io.print(`  ${q.text}\n      ${showAnswer(q, a)}`);
+    }
+    showHint();
+    io.print("");
+  }
   const record = (q: Question, a: AnswerValue) => {
     answers.set(q.id, a);
     answers = resolve(pack.questions, answers, ctx).answers;
-    const hint = hintLine(leaning(pack, inventory, answers, ctx, now));
-    if (hint !== lastHint) io.print(s.dim(`  ${hint}`));
-    lastHint = hint;
+    showHint();
   };
   for (;;) {
     for (let q = nextQuestion(pack.questions, answers, ctx); q; q = nextQuestion(pack.questions, answers, ctx)) {

@@ -12,6 +12,7 @@ export const DOCUMENT_KINDS = [
   "Symptoms",
   "RuleCases",
   "DomainReasoning",
+  "DecisionSettings",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

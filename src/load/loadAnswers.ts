@@ -39,16 +39,18 @@ export function answerProblem(q: Question, a: AnswerValue, inventory: InventoryI
 /**
  * Reads saved answers and checks each against the question graph: an unknown question, a
  * value that is not a choice, an answer to a question that does not apply to the other
- * answers, or a missing required answer is an input error naming the line.
+ * answers, or a missing required answer is an input error naming the line. `start` holds
+ * answers known before (what a ticket says); each answer in the file replaces its own.
  */
-export function loadAnswers(file: string, text: string, questions: readonly Question[], inventory: InventoryIndex | undefined): Map<string, AnswerValue> {
+export function loadAnswers(file: string, text: string, questions: readonly Question[], inventory: InventoryIndex | undefined, start: ReadonlyMap<string, AnswerValue> = new Map()): Map<string, AnswerValue> {
   const { value, doc } = loadDocument(file, text, AnswersFile, "Answers");
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const given = new Map<string, AnswerValue>(Object.entries(value.answers));
+  const own = new Map<string, AnswerValue>(Object.entries(value.answers));
+  const given = new Map<string, AnswerValue>([...start, ...own]);
   const ctx: SessionContext = { hasInventory: inventory !== undefined };
   const diags: Diagnostic[] = [];
   const at = (id: string) => doc.locate(["answers", id]);
-  for (const [id, a] of given) {
+  for (const [id, a] of own) {
     const q = byId.get(id);
     if (!q) {
       diags.push(diagnostic(file, doc.locateKey(["answers", id]), `unknown question "${id}"${didYouMean(id, byId.keys())}`));
@@ -59,7 +61,7 @@ export function loadAnswers(file: string, text: string, questions: readonly Ques
   }
   if (diags.length === 0) {
     const { asked, answers } = resolve(questions, given, ctx);
-    for (const id of given.keys()) {
+    for (const id of own.keys()) {
       if (!answers.has(id)) diags.push(diagnostic(file, doc.locateKey(["answers", id]), `question "${id}" does not apply to the other answers (its condition does not hold)`));
     }
     for (const q of asked) {
@@ -67,5 +69,5 @@ export function loadAnswers(file: string, text: string, questions: readonly Ques
     }
   }
   if (diags.length) throw new InputError(diags, new Map([[file, text]]));
-  return given;
+  return resolve(questions, given, ctx).answers;
 }

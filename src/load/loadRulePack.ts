@@ -10,6 +10,8 @@ import type { ChangeRule, Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
 import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
+import { DecisionFile } from "./schema/decision.js";
+import { mergeDecisionSettings, type DecisionPart } from "./mergeDecisionSettings.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
 import { didYouMean } from "./closest.js";
@@ -19,7 +21,7 @@ export class NotAPack extends UsageError {
   constructor(readonly dir: string) {
     super(`${dir}: ${NotAPack.why}`);
   }
-  static readonly why = "not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
+  static readonly why = "not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, decision.yaml, rules/*.yaml or frameworks/*.yaml)";
 }
 
 /**
@@ -40,6 +42,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const parents: ParentRef[] = [];
   const crosswalk = new Map<string, string[]>();
   const domain: Array<{ key: string; text: string }> = [];
+  const decisionParts: DecisionPart[] = [];
 
   // Files a pack may not read (outside its folder, over a limit) are reported, never read.
   const refused = new Set<string>();
@@ -71,6 +74,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
       questions: join(dir, "questions.yaml"),
+      decision: join(dir, "decision.yaml"),
       rules: rulesFolder.files,
       frameworks: frameworksFolder.files,
     };
@@ -80,12 +84,13 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
       questions: await exists(parts.questions),
+      decision: await exists(parts.decision),
     };
     if (!Object.values(has).some(Boolean) && parts.rules.length === 0 && parts.frameworks.length === 0 && rulesFolder.problems.length + frameworksFolder.problems.length === 0) {
       throw notAPack();
     }
     const all = [
-      ...(["symptoms", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...(["symptoms", "controls", "domain", "changes", "questions", "decision"] as const).filter((k) => has[k]).map((k) => parts[k]),
       ...parts.rules,
       ...parts.frameworks,
       ...casesFolder.files,
@@ -120,6 +125,10 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       const f = await load(parts.questions, QuestionsFile, "Questions");
       f?.value.questions.forEach((value, i) => questions.push({ value, doc: f.doc, path: ["questions", i] }));
       if (f) intros.push(f.value.intro);
+    }
+    if (has.decision) {
+      const f = await load(parts.decision, DecisionFile, "DecisionSettings");
+      if (f) decisionParts.push({ value: f.value.decision, doc: f.doc });
     }
     if (has.changes) {
       const f = await load(parts.changes, ChangesFile, "ChangeRules");
@@ -158,8 +167,11 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
 
   const checked = validatePack({ symptoms, rules, changes, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
-  diagnostics.push(...validateQuestions(questions, new Set(symptoms.map((s) => s.value.code))));
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
+  const symptomCodes = new Set(symptoms.map((s) => s.value.code));
+  diagnostics.push(...validateQuestions(questions, symptomCodes));
+  const decision = mergeDecisionSettings(decisionParts, symptomCodes, join(dirs[0] ?? ".", "decision.yaml"));
+  diagnostics.push(...decision.diagnostics);
+  if (diagnostics.some((d) => d.severity === "error") || !decision.settings) throw new InputError(diagnostics.sort(byPosition), sources);
 
   const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
   return {
@@ -174,6 +186,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     crosswalk,
     domain,
     detectors: compileDetectors([...symptomMap.values()]),
+    decision: decision.settings,
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };
 }

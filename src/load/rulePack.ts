@@ -1,4 +1,5 @@
 import type { CompiledDetectors } from "../engine/detectSymptoms.js";
+import type { DecisionSettings } from "./schema/decision.js";
 import type { Question } from "./schema/questions.js";
 import type { ChangeRule, Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
 
@@ -33,6 +34,8 @@ export interface RulePack {
   crosswalk: ReadonlyMap<string, readonly string[]>;
   domain: ReadonlyArray<{ key: string; text: string }>;
   detectors: CompiledDetectors;
+  /** How scores become a decision (rules/decision.yaml, merged over the packs). */
+  decision: DecisionSettings;
   origins: ReadonlyMap<string, Origin>;
 }
 

@@ -2,6 +2,7 @@ import type { Triage } from "../engine/types.js";
 import type { RulePack } from "../load/rulePack.js";
 import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
 import { unknownMark } from "./unknownMark.js";
+import { undecidedView } from "./undecided.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -12,6 +13,11 @@ function triageMarkdown(t: Triage, pack: RulePack): string {
   out.push(`**Decision: \`${t.decision.decision}\`** (confidence ${t.decision.confidence.toFixed(2)}; coordination ${t.scores.coordination}, attribution ${t.scores.attribution}, boundary ${t.scores.boundary})${t.contain.length ? " — **contain first**" : ""}`);
   out.push("");
   out.push(t.rationale);
+  const undecided = undecidedView(t.decision, pack);
+  if (undecided) {
+    out.push("", "### To decide", "", `Leans ${undecided.leans}; ${esc(undecided.why.join("; "))}.`, "");
+    undecided.ask.forEach((q, i) => out.push(`${i + 1}. ${esc(q.text)} (\`${q.id}\`)`));
+  }
   if (t.plan.length) {
     out.push("", "### Plan", "", "| # | Layer | Control | Answers | References |", "|---|---|---|---|---|");
     for (const p of t.plan) {

@@ -5,9 +5,11 @@ import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 import { unknownMark } from "./unknownMark.js";
+import { undecidedView } from "./undecided.js";
 
 const WIDTH = 92;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+const factorText = (x: number) => (x === 0.5 ? "½" : String(x));
 const HEADLINE = {
   "orchestration-first": "ORCHESTRATION FIRST",
   "identity-first": "IDENTITY FIRST",
@@ -56,6 +58,13 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
   out.push("");
   out.push(s.bold("Why"));
   out.push(wrap(t.rationale, WIDTH, "  "));
+  const undecided = undecidedView(t.decision, pack);
+  if (undecided) {
+    out.push("");
+    out.push(s.bold("To decide"));
+    out.push(wrap(`Leans ${undecided.leans}; ${undecided.why.join("; ")}.`, WIDTH, "  "));
+    undecided.ask.forEach((q, i) => out.push(wrap(`${i + 1}. ${q.text}  ${s.dim(`(${q.id})`)}`, WIDTH, "  ")));
+  }
   if (t.plan.length) {
     out.push("");
     out.push(s.bold("Plan"));
@@ -66,7 +75,7 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
     out.push(s.bold("Findings"));
     for (const f of t.findings) {
       out.push(`  ${severityColour(f.severity, s)(f.severity.toUpperCase().padEnd(8))} ${s.bold(f.rule)}  ${f.title}${unknownMark(f)}`);
-      const weight = f.unknown ? "unknown, not scored" : f.basis === "posture" ? `posture, weight ${f.weight}×½` : `weight ${f.weight}`;
+      const weight = f.unknown ? "unknown, not scored" : f.basis === "observed" ? `weight ${f.weight}` : f.basis === "posture" ? `posture, weight ${f.weight}×${factorText(pack.decision.postureFactor)}` : `standing condition, weight ${f.weight}`;
       out.push(s.dim(`           ${f.defect} · ${weight} · ${f.subject}`));
       for (const e of f.evidence) out.push(wrap(`- ${e}`, WIDTH, "           "));
     }

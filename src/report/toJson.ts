@@ -1,5 +1,5 @@
 import type { Portfolio } from "../engine/portfolio.js";
-import type { Triage } from "../engine/types.js";
+import type { Decision, Triage } from "../engine/types.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import { API_VERSION } from "../load/schema/common.js";
 
@@ -13,6 +13,7 @@ export function triageDocument(t: Triage): Record<string, unknown> {
     ...(t.file !== undefined ? { file: t.file } : {}),
     decision: t.decision.decision,
     confidence: t.decision.confidence,
+    ...decisionDetail(t.decision),
     scores: t.scores,
     rationale: t.rationale,
     active: t.active,
@@ -33,6 +34,11 @@ export function triageDocument(t: Triage): Record<string, unknown> {
     })),
     plan: t.plan,
   };
+}
+
+/** What the decision adds beyond its name: what it was decided on, or why it could not be and what would decide it. */
+function decisionDetail(d: Decision): Record<string, unknown> {
+  return d.decision === "insufficient-evidence" ? { leans: d.leans, why: d.why, ask: d.ask } : { decidedOn: d.on };
 }
 
 export function errorDocument(d: Diagnostic): Record<string, unknown> {

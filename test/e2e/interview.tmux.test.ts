@@ -1,44 +1,19 @@
 // Drives `nhi-triage interview` in a real terminal (tmux): answers a full path, goes back
 // once to change an answer, and checks the final screen and the saved file. Skipped, with a
 // message, where tmux is not installed.
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ROOT, tempDir } from "../helpers.js";
+import { tempDir } from "../helpers.js";
 import { run } from "./run.js";
+import { hasTmux, keys, start, stop, type, waitFor } from "./tmux.js";
 
-const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 if (!hasTmux) console.warn("tmux is not installed: skipping the interactive interview tests (test/e2e/interview.tmux.test.ts)");
-
-const SOCKET = `nhi-test-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
-
-function start(args: string): void {
-  const cli = `"${process.execPath}" "${join(ROOT, "bin/nhi-triage")}"`;
-  const r = tmux("new-session", "-d", "-s", "t", "-x", "160", "-y", "50", `cd "${ROOT}" && NO_COLOR=1 ${cli} ${args}; echo EXIT=$?; sleep 120`);
-  if (r.status !== 0) throw new Error(`tmux: ${r.stderr}`);
-}
-
-const screen = () => tmux("capture-pane", "-p", "-t", "t", "-S", "-2000").stdout;
-const keys = (...k: string[]) => tmux("send-keys", "-t", "t", ...k);
-const type = (text: string) => tmux("send-keys", "-t", "t", "-l", text);
-
-/** Waits until `text` shows up `times` times on the screen (with scrollback). */
-async function waitFor(text: string, times = 1, ms = 15_000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = screen();
-    if (s.split(text).length - 1 >= times) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!hasTmux)("nhi-triage interview in a terminal (tmux)", () => {
   afterEach(() => {
-    tmux("kill-server");
+    stop();
   });
 
   it("answers a full path, goes back once to change an answer, shows the triage and saves the incident", async () => {

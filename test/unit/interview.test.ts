@@ -144,6 +144,10 @@ describe("runInterview (driven without a terminal)", () => {
     expect(hintLine({ decision: "identity-first", confidence: 0.86, coordination: 1, attribution: 7.5 })).toBe(
       "so far: identity-first, fairly sure (confidence 0.86 · coordination 1 · attribution 7.5)",
     );
+    expect(hintLine({ decision: "insufficient-evidence", confidence: 0.6, coordination: 0, attribution: 1, leans: "identity" })).toBe(
+      "so far: not enough to decide, leaning identity (coordination 0 · attribution 1)",
+    );
+    expect(hintLine({ decision: "insufficient-evidence", confidence: 0.9, coordination: 0, attribution: 0, leans: "none" })).toBe("so far: not enough to lean either way (coordination 0 · attribution 0)");
   });
 });
 

@@ -91,9 +91,9 @@ describe("unknown findings in analyze", () => {
     expect(unknown.length).toBeGreaterThan(10);
     const ruleById = new Map(pack.rules.map((r) => [r.id, r]));
     for (const f of unknown) expect(f.title, f.rule).toBe(ruleById.get(f.rule)!.whenUnknown?.title ?? ruleById.get(f.rule)!.title);
-    expect(t.scores).toEqual(scoreFindings(t.findings.filter((f) => !f.unknown)));
+    expect(t.scores).toEqual(scoreFindings(t.findings.filter((f) => !f.unknown), pack.decision));
     // They would have scored: their rules do not also fire as known findings.
-    expect(scoreFindings(unknown).attribution + scoreFindings(unknown).coordination).toBeGreaterThan(0);
+    expect(scoreFindings(unknown, pack.decision).attribution + scoreFindings(unknown, pack.decision).coordination).toBeGreaterThan(0);
     const known = new Set(t.findings.filter((f) => !f.unknown).map((f) => f.rule));
     for (const step of [...t.plan, ...t.contain]) for (const rule of step.because) expect(known.has(rule), `${step.control} answers ${rule}`).toBe(true);
   });
