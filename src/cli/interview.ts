@@ -8,7 +8,7 @@ import type { AnswerValue } from "../interview/session.js";
 import { blankStart, ticketStart } from "../interview/ticketStart.js";
 import { UsageError } from "../load/diagnostic.js";
 import { loadAnswers } from "../load/loadAnswers.js";
-import { loadIncident } from "../load/loadIncident.js";
+import { loadSingleIncident } from "../load/loadSingleIncident.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import type { RulePack } from "../load/rulePack.js";
 import { readText } from "../load/readText.js";
@@ -50,7 +50,7 @@ export function incidentYaml(incident: Incident, now: number): string {
  * loaded for the interview, so reading other ticket formats is a change here alone.
  */
 async function readTicket(file: string, pack: RulePack, inventory: InventoryIndex | undefined): Promise<Incident> {
-  return loadIncident(file, await readText(file), pack, inventory).incident;
+  return loadSingleIncident(file, await readText(file), pack, inventory).incident;
 }
 
 /** Refuses a --save target before any question is asked, so no answers are typed in vain. */

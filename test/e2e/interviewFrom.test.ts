@@ -30,6 +30,20 @@ describe("nhi-triage interview --from TICKET (end to end)", () => {
     expect(r.stdout).toMatch(/Plan\n {3}1\. \[orchestration\]/);
   });
 
+  it("starts from a Markdown ticket, and a JSON list of several issues is refused at 1:1", () => {
+    const md = "# Nightly deploy\n\nThe nightly deploy fired twice and re-applied a migration.\n";
+    const list = JSON.stringify([{ number: 1, title: "a", body: "b" }, { number: 2, title: "c", body: "d" }]);
+    const f = files({ "INC-MD-1.md": md, "list.json": list, "answers.yaml": answers("  seen: [jobs, credential]\n  credential: [long-lived, orchestrator]\n  active: contained\n") });
+    const r = run(["interview", "--from", f["INC-MD-1.md"]!, "--answers", f["answers.yaml"]!, ...NOW]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^INC-MD-1 {2}Nightly deploy\n→ ORCHESTRATION FIRST/);
+    const bad = run(["interview", "--from", f["list.json"]!, "--answers", f["answers.yaml"]!, ...NOW]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain(`${f["list.json"]}:1:1  error  holds 2 issues: expected one`);
+  });
+
   it("saves the ticket and the answers as one incident that analyze reads back to the same triage", () => {
     const dir = tempDir();
     const ticket = join(dir, "ticket.yaml");
