@@ -30,7 +30,8 @@ function bigBatch(dir: string): string {
  * CLI's exit status (PIPESTATUS[0]), what the reader printed, and the CLI's stderr.
  */
 function throughHead(args: string[], cwd: string, reader = "head -1", stderr = '2>"$ERR"'): { status: number; head: string; stderr: string } {
-  const err = join(cwd, "stderr.txt");
+  // Outside cwd: a folder scan reads .txt files as tickets, and this one is analysed.
+  const err = join(tempDir("nhi-pipe-err-"), "stderr.txt");
   writeFileSync(err, "");
   const r = spawnSync("bash", ["-c", `set -o pipefail; "$@" ${stderr} | ${reader}; echo "status=\${PIPESTATUS[0]}"`, "bash", process.execPath, `${ROOT}bin/nhi-triage`, ...args], {
     cwd,
