@@ -1,15 +1,16 @@
 import type { Symptom } from "../load/schema/rules.js";
 import type { SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
-import { clauses, stem, type Clause } from "./clauses.js";
 import { firstMatch, type Meter } from "./firstMatch.js";
 import { pushTo } from "./pushTo.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
+import { alternatives, ownWords, phraseTerms, type Alternative } from "./text/phraseWords.js";
+import { sentences } from "./text/sentences.js";
+import type { Word } from "./text/word.js";
 
 const LEAKED_SECRET = "leaked-secret";
 
-type Alternative = { stem: string } | { prefix: string };
 interface Detector {
   code: string;
   phrase: string;
@@ -20,14 +21,22 @@ interface Detector {
   ownWords: Set<string>;
 }
 
+/** The rest of a several-word alternative, after its first word matched. */
+interface Continuation {
+  term: number;
+  rest: string[][];
+}
+
 export interface CompiledDetectors {
   detectors: Detector[];
   /** The terms of all detectors are numbered in a row: detector i's begin at firstTerm[i]. */
   firstTerm: number[];
   /** Which detector each term number belongs to. */
   detectorOf: number[];
-  /** The terms each stem satisfies, so a clause's words find their detectors without trying all of them. */
-  byStem: Map<string, number[]>;
+  /** The terms each word key (a form or a lemma) satisfies, so a clause's words find their detectors without trying all of them. */
+  byKey: Map<string, number[]>;
+  /** Several-word alternatives by the keys of their first word. */
+  byFirstPart: Map<string, Continuation[]>;
   /** The same for `word*` prefixes. */
   byPrefix: Map<string, number[]>;
   longestPrefix: number;
@@ -43,25 +52,31 @@ function isNegation(word: string): boolean {
   return NEGATIONS.has(word) || word.endsWith("n't");
 }
 
+function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
+  const list = table.get(key) ?? [];
+  // Two alternatives of one term may name the same key.
+  if (list.at(-1) !== value) list.push(value);
+  table.set(key, list);
+}
+
 export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetectors {
   const detectors: Detector[] = [];
   for (const s of symptoms) {
     for (const phrase of s.phrases ?? []) {
       // A trailing "~N" widens the window for phrases whose words sit far apart.
       const widen = /\s~(\d+)$/.exec(phrase);
-      const words = phrase.replace(/\s~\d+$/, "").toLowerCase().replace(/-/g, " ").split(/\s+/).filter(Boolean);
-      const terms = words.map((w) =>
-        w.split("|").filter(Boolean).map((alt): Alternative => (alt.endsWith("*") ? { prefix: alt.slice(0, -1) } : { stem: stem(alt) })),
-      );
+      const words = phraseTerms(phrase);
+      const terms = words.map(alternatives);
       // The pack validator refuses such phrases; a wordless one would match every clause.
       if (terms.length === 0 || terms.some((t) => t.length === 0)) continue;
-      const ownWords = new Set(words.flatMap((w) => w.split("|").map((a) => a.replace(/\*$/, ""))));
-      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords });
+      const own = new Set(words.flatMap(ownWords));
+      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords: own });
     }
   }
   const firstTerm: number[] = [];
   const detectorOf: number[] = [];
-  const byStem = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  const byFirstPart = new Map<string, Continuation[]>();
   const byPrefix = new Map<string, number[]>();
   let longestPrefix = -1;
   detectors.forEach((d, i) => {
@@ -70,25 +85,52 @@ export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetector
       const term = detectorOf.length;
       detectorOf.push(i);
       for (const a of alts) {
-        const [table, key] = "stem" in a ? [byStem, a.stem] : [byPrefix, a.prefix];
-        if (!("stem" in a)) longestPrefix = Math.max(longestPrefix, a.prefix.length);
-        const list = table.get(key) ?? [];
-        // Two alternatives of one term may name the same stem.
-        if (list.at(-1) !== term) list.push(term);
-        table.set(key, list);
+        if ("prefix" in a) {
+          longestPrefix = Math.max(longestPrefix, a.prefix.length);
+          addTo(byPrefix, a.prefix, term);
+        } else if (a.parts.length === 1) {
+          for (const key of a.parts[0]!) addTo(byKey, key, term);
+        } else {
+          addTo(byKey, a.joined, term);
+          for (const key of a.parts[0]!) addTo(byFirstPart, key, { term, rest: a.parts.slice(1) });
+        }
       }
     }
   });
-  return { detectors, firstTerm, detectorOf, byStem, byPrefix, longestPrefix };
+  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix };
 }
 
-/** The terms a word satisfies, each once, in ascending order. */
-function termsOf(word: string, compiled: CompiledDetectors): number[] {
-  const found = new Set(compiled.byStem.get(stem(word)));
-  for (let n = 0; n <= Math.min(word.length, compiled.longestPrefix); n++) {
-    for (const term of compiled.byPrefix.get(word.slice(0, n)) ?? []) found.add(term);
+/** The terms a word satisfies on its own, each once, in ascending order. */
+function termsOf(word: Word, compiled: CompiledDetectors): number[] {
+  const found = new Set(compiled.byKey.get(word.normal));
+  for (const term of compiled.byKey.get(word.lemma) ?? []) found.add(term);
+  for (let n = 0; n <= Math.min(word.normal.length, compiled.longestPrefix); n++) {
+    for (const term of compiled.byPrefix.get(word.normal.slice(0, n)) ?? []) found.add(term);
   }
   return [...found].sort((a, b) => a - b);
+}
+
+function meets(word: Word | undefined, keys: readonly string[]): boolean {
+  return word !== undefined && (keys.includes(word.normal) || keys.includes(word.lemma));
+}
+
+/**
+ * The several-word alternatives that start at word i of the clause, as [term, last word].
+ * `meter` counts the words compared.
+ */
+export function runsAt(clause: readonly Word[], i: number, compiled: CompiledDetectors, meter: Meter): Array<[number, number]> {
+  const w = clause[i]!;
+  const out: Array<[number, number]> = [];
+  const seen = new Set<Continuation>();
+  for (const key of w.normal === w.lemma ? [w.normal] : [w.normal, w.lemma]) {
+    for (const c of compiled.byFirstPart.get(key) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      meter.steps += c.rest.length;
+      if (c.rest.every((keys, k) => meets(clause[i + 1 + k], keys))) out.push([c.term, i + c.rest.length]);
+    }
+  }
+  return out;
 }
 
 /** How early in a clause each clause-wide negation ends (Infinity when absent). */
@@ -99,7 +141,7 @@ function cueEnds(words: readonly string[]): number[] {
   });
 }
 
-function negated(d: Detector, words: readonly string[], positions: readonly number[], ends: readonly number[]): boolean {
+export function negated(d: Detector, words: readonly string[], positions: readonly number[], ends: readonly number[] = cueEnds(words)): boolean {
   const first = Math.min(...positions);
   const last = Math.max(...positions);
   // A negation just before the phrase, or between its words, governs it.
@@ -111,31 +153,42 @@ function negated(d: Detector, words: readonly string[], positions: readonly numb
   return CLAUSE_NEGATIONS.some((cue, c) => ends[c]! <= first && !cue.every((w) => d.ownWords.has(w)));
 }
 
+/** The clauses of a text with its redaction markers blanked: a marker's words ("aws access key") are not the writer's. */
+export function* textClauses(text: string, kinds: readonly string[]): Generator<Word[]> {
+  for (const s of sentences(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)) yield* s.clauses;
+}
+
 /**
  * Symptoms found in free text, each with the words that matched. Matching works on word
- * stems in any order within a short window, and skips a phrase that a negation governs.
- * Each detector takes the first clause where it matches unnegated; in a clause, the words
- * index the terms they satisfy, so only detectors with every term present are tried, and
- * firstMatch keeps the work linear in the words (`meter` counts it, for tests).
+ * forms and lemmas in any order within a short window, and skips a phrase that a negation
+ * governs. Each detector takes the first clause where it matches unnegated; in a clause,
+ * the words index the terms they satisfy, so only detectors with every term present are
+ * tried, and firstMatch keeps the work linear in the words (`meter` counts it, for tests).
  */
 export function detectSymptoms(text: string, compiled: CompiledDetectors, meter: Meter = { steps: 0 }): SymptomFact[] {
-  // A redacted value is the secret itself, pasted: better evidence than any phrase, and its
-  // marker's words ("aws access key") must not be read as the writer's own words.
+  // A redacted value is the secret itself, pasted: better evidence than any phrase.
   const kinds = redactedKinds(text);
   const { detectors, firstTerm, detectorOf } = compiled;
   const firstAt: Array<{ start: number; end: number } | undefined> = new Array(detectors.length);
   const wordTerms = new Map<string, number[]>();
-  for (const clause of clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)) {
+  for (const clause of textClauses(text, kinds)) {
     const positions = new Map<number, number[]>();
-    clause.words.forEach((word, i) => {
-      let terms = wordTerms.get(word);
-      if (!terms) wordTerms.set(word, (terms = termsOf(word, compiled)));
+    // Where a term's several-word alternative that starts at a word ends, keyed by term and word.
+    const reach = new Map<number, number>();
+    const at = (term: number, i: number) => term * clause.length + i;
+    clause.forEach((word, i) => {
+      const cacheKey = `${word.normal} ${word.lemma}`;
+      let terms = wordTerms.get(cacheKey);
+      if (!terms) wordTerms.set(cacheKey, (terms = termsOf(word, compiled)));
       meter.steps += terms.length + 1;
-      for (const term of terms) {
+      const runs = compiled.byFirstPart.size ? runsAt(clause, i, compiled, meter) : [];
+      for (const term of runs.length ? [...new Set([...terms, ...runs.map(([t]) => t)])].sort((a, b) => a - b) : terms) {
         if (firstAt[detectorOf[term]!]) continue;
         pushTo(positions, term, i);
       }
+      for (const [term, last] of runs) reach.set(at(term, i), Math.max(reach.get(at(term, i)) ?? i, last));
     });
+    let normals: string[] | undefined;
     let ends: number[] | undefined;
     const tried = new Set<number>();
     for (const term of positions.keys()) {
@@ -145,34 +198,40 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
       const d = detectors[di]!;
       const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
       const chosen = firstMatch(candidates, d.span, meter);
-      if (!chosen || negated(d, clause.words, chosen, (ends ??= cueEnds(clause.words)))) continue;
-      firstAt[di] = span(clause, chosen);
+      if (!chosen) continue;
+      normals ??= clause.map((w) => w.normal);
+      if (negated(d, normals, chosen, (ends ??= cueEnds(normals)))) continue;
+      firstAt[di] = span(clause, chosen, (k, p) => reach.get(at(firstTerm[di]! + k, p)) ?? p);
     }
   }
-  const found = new Map<string, { at: number; terms: number; phrase: string }>();
-  detectors.forEach((d, di) => {
-    const m = firstAt[di];
-    if (!m) return;
-    const prev = found.get(d.code);
-    // The most specific phrase is the best evidence; among equals, the first in the text.
-    if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)) {
-      found.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)) });
-    }
-  });
-  if (kinds.length && detectors.some((d) => d.code === LEAKED_SECRET)) {
-    const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
-    found.set(LEAKED_SECRET, { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted` });
-  }
-  return [...found.entries()]
-    .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
-    .map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
+  return found(text, kinds, compiled, firstAt);
 }
 
-/** Where the words at `chosen` begin and end in the text. */
-function span(clause: Clause, chosen: readonly number[]): { start: number; end: number } {
+/** Where the words at `chosen` begin and end in the text; `lastOf` gives the last word term k's match at p covers. */
+export function span(clause: readonly Word[], chosen: readonly number[], lastOf: (k: number, p: number) => number): { start: number; end: number } {
   const first = Math.min(...chosen);
-  const last = Math.max(...chosen);
-  return { start: clause.starts[first]!, end: clause.starts[last]! + clause.words[last]!.length };
+  const last = Math.max(...chosen.map((p, k) => lastOf(k, p)));
+  return { start: clause[first]!.start, end: clause[last]!.end };
+}
+
+/** Each symptom's best match: the most specific phrase, among equals the first in the text. */
+export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<{ start: number; end: number } | undefined>): SymptomFact[] {
+  const best = new Map<string, { at: number; terms: number; phrase: string }>();
+  compiled.detectors.forEach((d, di) => {
+    const m = firstAt[di];
+    if (!m) return;
+    const prev = best.get(d.code);
+    if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)) {
+      best.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)) });
+    }
+  });
+  if (kinds.length && compiled.detectors.some((d) => d.code === LEAKED_SECRET)) {
+    const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
+    best.set(LEAKED_SECRET, { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted` });
+  }
+  return [...best.entries()]
+    .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
+    .map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
 }
 
 function excerpt(s: string): string {
