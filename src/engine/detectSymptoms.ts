@@ -7,7 +7,11 @@ import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
 import { alternatives, ownWords, phraseTerms, type Alternative } from "./text/phraseWords.js";
 import { sentences } from "./text/sentences.js";
+import type { Sentence } from "./text/sentence.js";
 import type { Word } from "./text/word.js";
+import { compileContext, type CompiledContext, type ContextData } from "./context/compileContext.js";
+import { triggerHits, type Hit } from "./context/triggerHits.js";
+import { assertionOf } from "./context/assertionOf.js";
 
 const LEAKED_SECRET = "leaked-secret";
 
@@ -40,16 +44,8 @@ export interface CompiledDetectors {
   /** The same for `word*` prefixes. */
   byPrefix: Map<string, number[]>;
   longestPrefix: number;
-}
-
-// "nobody" is left out on purpose: "nobody noticed the job retried" still says it retried.
-const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neither", "nothing", "cannot", "lacked", "lacks", "lack"]);
-/** Phrases that put a whole clause in doubt: "no sign the key was misused". */
-const CLAUSE_NEGATIONS = [["no", "sign"], ["no", "evidence"], ["no", "indication"], ["not", "clear"], ["unconfirmed"]];
-const NEGATION_REACH = 4;
-
-function isNegation(word: string): boolean {
-  return NEGATIONS.has(word) || word.endsWith("n't");
+  /** The assertion-context triggers (rules/context.yaml). */
+  context: CompiledContext;
 }
 
 function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
@@ -59,7 +55,7 @@ function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
   table.set(key, list);
 }
 
-export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetectors {
+export function compileDetectors(symptoms: readonly Symptom[], context: ContextData = { terminators: [], triggers: [] }): CompiledDetectors {
   const detectors: Detector[] = [];
   for (const s of symptoms) {
     for (const phrase of s.phrases ?? []) {
@@ -97,7 +93,7 @@ export function compileDetectors(symptoms: readonly Symptom[]): CompiledDetector
       }
     }
   });
-  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix };
+  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix, context: compileContext(context) };
 }
 
 /** The terms a word satisfies on its own, each once, in ascending order. */
@@ -133,35 +129,53 @@ export function runsAt(clause: readonly Word[], i: number, compiled: CompiledDet
   return out;
 }
 
-/** How early in a clause each clause-wide negation ends (Infinity when absent). */
-function cueEnds(words: readonly string[]): number[] {
-  return CLAUSE_NEGATIONS.map((cue) => {
-    for (let i = 0; i + cue.length <= words.length; i++) if (cue.every((w, j) => words[i + j] === w)) return i + cue.length;
-    return Infinity;
-  });
-}
+/** Context categories that take a match out of the evidence; advice can only repeat what is asserted elsewhere. */
+const NOT_ASSERTED = ["negated", "hypothetical", "advice", "other-party"] as const;
 
-export function negated(d: Detector, words: readonly string[], positions: readonly number[], ends: readonly number[] = cueEnds(words)): boolean {
-  const first = Math.min(...positions);
-  const last = Math.max(...positions);
-  // A negation just before the phrase, or between its words, governs it.
-  for (let i = Math.max(0, first - NEGATION_REACH); i < last; i++) {
-    const w = words[i]!;
-    if (!positions.includes(i) && isNegation(w) && !d.ownWords.has(w)) return true;
+/** Which clause each word of a sentence is in, worked out once per sentence that has a match. */
+const clausesOfWords = new WeakMap<Sentence, number[]>();
+
+/** Whether a match at `chosen` of clause `c` is asserted, and whether its sentence states the cause. */
+export function matchContext(
+  d: Detector,
+  sentence: Sentence,
+  c: number,
+  chosen: readonly number[],
+  lastOf: (k: number, p: number) => number,
+  hits: readonly Hit[],
+  ctx: CompiledContext,
+): { asserted: boolean; cause: boolean } {
+  if (!hits.length) return { asserted: true, cause: false };
+  const clause = sentence.clauses[c]!;
+  let clauseOf = clausesOfWords.get(sentence);
+  if (!clauseOf) {
+    const list: number[] = [];
+    sentence.clauses.forEach((words, k) => words.forEach((w) => (list[w.at] = k)));
+    clausesOfWords.set(sentence, (clauseOf = list));
   }
-  // Or one that doubts the whole clause, written wholly before the phrase.
-  return CLAUSE_NEGATIONS.some((cue, c) => ends[c]! <= first && !cue.every((w) => d.ownWords.has(w)));
+  const words = chosen.flatMap((p, k) => clause.slice(p, lastOf(k, p) + 1));
+  const a = assertionOf({ words, clauseOf, own: d.ownWords }, hits, ctx);
+  return { asserted: !NOT_ASSERTED.some((x) => a.has(x)), cause: a.has("cause") };
 }
 
-/** The clauses of a text with its redaction markers blanked: a marker's words ("aws access key") are not the writer's. */
-export function* textClauses(text: string, kinds: readonly string[]): Generator<Word[]> {
-  for (const s of sentences(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)) yield* s.clauses;
+/** The sentences of a text with its redaction markers blanked: a marker's words ("aws access key") are not the writer's. */
+export function textSentences(text: string, kinds: readonly string[]): Generator<Sentence> {
+  return sentences(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text);
+}
+
+/** A detector's match: where it is, and whether its sentence states the cause. */
+export interface Match {
+  start: number;
+  end: number;
+  cause: boolean;
 }
 
 /**
  * Symptoms found in free text, each with the words that matched. Matching works on word
- * forms and lemmas in any order within a short window, and skips a phrase that a negation
- * governs. Each detector takes the first clause where it matches unnegated; in a clause,
+ * forms and lemmas in any order within a short window, and skips a match the assertion
+ * context (rules/context.yaml) takes out: negated, hypothetical, advice, another party's.
+ * Each detector takes the first clause where it matches asserted, and looks on only in
+ * sentences that state a cause, whose match weighs more; in a clause,
  * the words index the terms they satisfy, so only detectors with every term present are
  * tried, and firstMatch keeps the work linear in the words (`meter` counts it, for tests).
  */
@@ -169,40 +183,44 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
   // A redacted value is the secret itself, pasted: better evidence than any phrase.
   const kinds = redactedKinds(text);
   const { detectors, firstTerm, detectorOf } = compiled;
-  const firstAt: Array<{ start: number; end: number } | undefined> = new Array(detectors.length);
+  const firstAt: Array<Match | undefined> = new Array(detectors.length);
   const wordTerms = new Map<string, number[]>();
-  for (const clause of textClauses(text, kinds)) {
-    const positions = new Map<number, number[]>();
-    // Where a term's several-word alternative that starts at a word ends, keyed by term and word.
-    const reach = new Map<number, number>();
-    const at = (term: number, i: number) => term * clause.length + i;
-    clause.forEach((word, i) => {
-      const cacheKey = `${word.normal} ${word.lemma}`;
-      let terms = wordTerms.get(cacheKey);
-      if (!terms) wordTerms.set(cacheKey, (terms = termsOf(word, compiled)));
-      meter.steps += terms.length + 1;
-      const runs = compiled.byFirstPart.size ? runsAt(clause, i, compiled, meter) : [];
-      for (const term of runs.length ? [...new Set([...terms, ...runs.map(([t]) => t)])].sort((a, b) => a - b) : terms) {
-        if (firstAt[detectorOf[term]!]) continue;
-        pushTo(positions, term, i);
+  for (const sentence of textSentences(text, kinds)) {
+    const hits = compiled.context.sequences.length ? triggerHits(sentence.words, compiled.context, meter) : [];
+    // A detector already matched looks again only where a sentence states a cause.
+    const causal = hits.some((h) => h.trigger >= 0 && compiled.context.triggers[h.trigger]!.category === "cause");
+    const open = (di: number) => !firstAt[di] || (causal && !firstAt[di]!.cause);
+    sentence.clauses.forEach((clause, c) => {
+      const positions = new Map<number, number[]>();
+      // Where a term's several-word alternative that starts at a word ends, keyed by term and word.
+      const reach = new Map<number, number>();
+      const at = (term: number, i: number) => term * clause.length + i;
+      clause.forEach((word, i) => {
+        const cacheKey = `${word.normal} ${word.lemma}`;
+        let terms = wordTerms.get(cacheKey);
+        if (!terms) wordTerms.set(cacheKey, (terms = termsOf(word, compiled)));
+        meter.steps += terms.length + 1;
+        const runs = compiled.byFirstPart.size ? runsAt(clause, i, compiled, meter) : [];
+        for (const term of runs.length ? [...new Set([...terms, ...runs.map(([t]) => t)])].sort((a, b) => a - b) : terms) {
+          if (open(detectorOf[term]!)) pushTo(positions, term, i);
+        }
+        for (const [term, last] of runs) reach.set(at(term, i), Math.max(reach.get(at(term, i)) ?? i, last));
+      });
+      const tried = new Set<number>();
+      for (const term of positions.keys()) {
+        const di = detectorOf[term]!;
+        if (tried.has(di)) continue;
+        tried.add(di);
+        const d = detectors[di]!;
+        const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
+        const chosen = firstMatch(candidates, d.span, meter);
+        if (!chosen) continue;
+        const lastOf = (k: number, p: number) => reach.get(at(firstTerm[di]! + k, p)) ?? p;
+        const { asserted, cause } = matchContext(d, sentence, c, chosen, lastOf, hits, compiled.context);
+        if (!asserted || (firstAt[di] && !cause)) continue;
+        firstAt[di] = { ...span(clause, chosen, lastOf), cause };
       }
-      for (const [term, last] of runs) reach.set(at(term, i), Math.max(reach.get(at(term, i)) ?? i, last));
     });
-    let normals: string[] | undefined;
-    let ends: number[] | undefined;
-    const tried = new Set<number>();
-    for (const term of positions.keys()) {
-      const di = detectorOf[term]!;
-      if (tried.has(di)) continue;
-      tried.add(di);
-      const d = detectors[di]!;
-      const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
-      const chosen = firstMatch(candidates, d.span, meter);
-      if (!chosen) continue;
-      normals ??= clause.map((w) => w.normal);
-      if (negated(d, normals, chosen, (ends ??= cueEnds(normals)))) continue;
-      firstAt[di] = span(clause, chosen, (k, p) => reach.get(at(firstTerm[di]! + k, p)) ?? p);
-    }
   }
   return found(text, kinds, compiled, firstAt);
 }
@@ -214,24 +232,23 @@ export function span(clause: readonly Word[], chosen: readonly number[], lastOf:
   return { start: clause[first]!.start, end: clause[last]!.end };
 }
 
-/** Each symptom's best match: the most specific phrase, among equals the first in the text. */
-export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<{ start: number; end: number } | undefined>): SymptomFact[] {
-  const best = new Map<string, { at: number; terms: number; phrase: string }>();
+/** Each symptom's best match: one in a sentence stating the cause, then the most specific phrase, among equals the first in the text. */
+export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<Match | undefined>): SymptomFact[] {
+  const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean }>();
   compiled.detectors.forEach((d, di) => {
     const m = firstAt[di];
     if (!m) return;
     const prev = best.get(d.code);
-    if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)) {
-      best.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)) });
-    }
+    const better = !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)));
+    if (better) best.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)), cause: m.cause });
   });
   if (kinds.length && compiled.detectors.some((d) => d.code === LEAKED_SECRET)) {
     const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
-    best.set(LEAKED_SECRET, { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted` });
+    best.set(LEAKED_SECRET, { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted`, cause: false });
   }
   return [...best.entries()]
     .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
-    .map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
+    .map(([code, m]): SymptomFact => ({ code, source: "description", phrase: m.phrase, ...(m.cause ? { cause: true as const } : {}) }));
 }
 
 function excerpt(s: string): string {

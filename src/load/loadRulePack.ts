@@ -10,6 +10,8 @@ import type { ChangeRule, Control, Rule, Symptom } from "./schema/rules.js";
 import { validatePack, type Located } from "./validatePack.js";
 import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
+import { ContextFile, type ContextTrigger } from "./schema/context.js";
+import { validateContext } from "./validateContext.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
 import { didYouMean } from "./closest.js";
@@ -19,7 +21,7 @@ export class NotAPack extends UsageError {
   constructor(readonly dir: string) {
     super(`${dir}: ${NotAPack.why}`);
   }
-  static readonly why = "not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
+  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
 }
 
 /**
@@ -34,6 +36,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const controls: Located<Control>[] = [];
   const changes: Located<ChangeRule>[] = [];
   const questions: Located<Question>[] = [];
+  const triggers: Located<ContextTrigger>[] = [];
+  const terminators: Located<string>[] = [];
   const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
@@ -67,6 +71,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     diagnostics.push(...rulesFolder.problems, ...frameworksFolder.problems, ...casesFolder.problems);
     const parts = {
       symptoms: join(dir, "symptoms.yaml"),
+      context: join(dir, "context.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
@@ -76,6 +81,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     };
     const has = {
       symptoms: await exists(parts.symptoms),
+      context: await exists(parts.context),
       controls: await exists(parts.controls),
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
@@ -85,7 +91,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       throw notAPack();
     }
     const all = [
-      ...(["symptoms", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...(["symptoms", "context", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
       ...parts.rules,
       ...parts.frameworks,
       ...casesFolder.files,
@@ -107,6 +113,11 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     if (has.symptoms) {
       const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
       f?.value.symptoms.forEach((value, i) => symptoms.push({ value, doc: f.doc, path: ["symptoms", i] }));
+    }
+    if (has.context) {
+      const f = await load(parts.context, ContextFile, "Context");
+      f?.value.triggers.forEach((value, i) => triggers.push({ value, doc: f.doc, path: ["triggers", i] }));
+      f?.value.terminators?.forEach((value, i) => terminators.push({ value, doc: f.doc, path: ["terminators", i] }));
     }
     if (has.controls) {
       const f = await load(parts.controls, ControlsFile, "Controls");
@@ -159,6 +170,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const checked = validatePack({ symptoms, rules, changes, controls, catalog, crosswalk, domain });
   diagnostics.push(...checked.diagnostics);
   diagnostics.push(...validateQuestions(questions, new Set(symptoms.map((s) => s.value.code))));
+  diagnostics.push(...validateContext(triggers, terminators));
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
 
   const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
@@ -173,7 +185,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     catalog,
     crosswalk,
     domain,
-    detectors: compileDetectors([...symptomMap.values()]),
+    detectors: compileDetectors([...symptomMap.values()], { triggers: triggers.map((t) => t.value), terminators: terminators.map((t) => t.value) }),
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };
 }

@@ -193,7 +193,7 @@ function checkPhrases(s: Located<Symptom>, err: Err): void {
     const words = phraseTerms(phrase);
     if (words.length > PACK_LIMITS.phraseWords) err(s, at, `a phrase of ${words.length} words; the limit is ${PACK_LIMITS.phraseWords}`);
     // Tickets are read as words of letters and digits; a phrase with none would match every clause.
-    if (words.length === 0) return err(s, at, `the phrase "${phrase.slice(0, 40)}" has no words; a phrase is words of letters and digits`);
+    if (!words.some((w) => /[a-z0-9]/.test(w))) return err(s, at, `the phrase "${phrase.slice(0, 40)}" has no words; a phrase is words of letters and digits`);
     for (const word of words) {
       const alternatives = word.split("|").filter(Boolean);
       const foreign = alternatives.find((a) => !PHRASE_WORD.test(a.toLowerCase()));

@@ -1,4 +1,5 @@
-import { found, negated, span, textClauses, type CompiledDetectors } from "../../src/engine/detectSymptoms.js";
+import { found, matchContext, span, textSentences, type CompiledDetectors, type Match } from "../../src/engine/detectSymptoms.js";
+import { triggerHits } from "../../src/engine/context/triggerHits.js";
 import type { SymptomFact } from "../../src/engine/symptomFact.js";
 import type { Alternative } from "../../src/engine/text/phraseWords.js";
 import type { Word } from "../../src/engine/text/word.js";
@@ -19,22 +20,29 @@ function lastWord(a: Alternative, clause: readonly Word[], i: number): number {
 
 /**
  * detectSymptoms as it was before it indexed clauses and used firstMatch: every detector
- * against every clause, every alternative tried at every word, the depth-first search, the
- * negation scan. The reference the linear version must agree with.
+ * against every clause, every alternative tried at every word, the depth-first search; the
+ * first asserted match, then the first asserted one in a sentence that states a cause.
+ * The reference the linear version must agree with.
  */
 export function searchedSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
   const kinds = redactedKinds(text);
-  const clauses = [...textClauses(text, kinds)];
+  const sentences = [...textSentences(text, kinds)].map((s) => ({ s, hits: triggerHits(s.words, compiled.context, { steps: 0 }) }));
   const firstAt = compiled.detectors.map((d) => {
-    for (const clause of clauses) {
-      const last = d.terms.map((alts) => clause.map((_, i) => Math.max(...alts.map((a) => lastWord(a, clause, i)))));
-      const candidates = last.map((l) => l.flatMap((x, i) => (x >= 0 ? [i] : [])));
-      const positions = searchedMatch(candidates, d.span);
-      if (!positions) continue;
-      if (negated(d, clause.map((w) => w.normal), positions)) continue;
-      return span(clause, positions, (k, p) => last[k]![p]!);
+    let first: Match | undefined;
+    for (const { s, hits } of sentences) {
+      for (const [c, clause] of s.clauses.entries()) {
+        const last = d.terms.map((alts) => clause.map((_, i) => Math.max(...alts.map((a) => lastWord(a, clause, i)))));
+        const candidates = last.map((l) => l.flatMap((x, i) => (x >= 0 ? [i] : [])));
+        const positions = searchedMatch(candidates, d.span);
+        if (!positions) continue;
+        const lastOf = (k: number, p: number) => last[k]![p]!;
+        const { asserted, cause } = matchContext(d, s, c, positions, lastOf, hits, compiled.context);
+        if (!asserted || (first && !cause)) continue;
+        first = { ...span(clause, positions, lastOf), cause };
+        if (cause) return first;
+      }
     }
-    return undefined;
+    return first;
   });
   return found(text, kinds, compiled, firstAt);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import { sentences } from "../../src/engine/text/sentences.js";
 import { phraseTerms } from "../../src/engine/text/phraseWords.js";
-import { builtinSymptoms } from "../helpers.js";
+import { builtinContext, builtinSymptoms } from "../helpers.js";
 
 const texts = (t: string) => [...sentences(t)].map((s) => t.slice(s.start, s.end));
 
@@ -42,7 +42,7 @@ describe("sentences", () => {
 });
 
 describe("phrases on lemmas", () => {
-  const detectors = compileDetectors(builtinSymptoms());
+  const detectors = compileDetectors(builtinSymptoms(), builtinContext());
   const codes = (text: string) => detectSymptoms(text, detectors).map((s) => s.code);
 
   it.each(["The password was hardcoded in the script.", "The password was hard-coded in the script.", "The password was hard coded in the script."])(
@@ -61,7 +61,7 @@ describe("phrases on lemmas", () => {
   it("every alternative of every built-in phrase fires on its own", () => {
     const failures: string[] = [];
     for (const s of builtinSymptoms()) {
-      const one = compileDetectors([s]);
+      const one = compileDetectors([s], builtinContext());
       for (const phrase of s.phrases ?? []) {
         const terms = phraseTerms(phrase).map((t) => t.split("|").map((a) => a.replace(/\*$/, "").replace(/-/g, " ")));
         terms.forEach((alts, k) => {

@@ -19,6 +19,11 @@ export function wordKeys(word: string): string[] {
   return lemma === word ? [word] : [word, lemma];
 }
 
+/** Words of a rule read by the ticket pipeline, each with the keys it is met by. */
+export function wordSequence(text: string): Array<{ normal: string; keys: string[] }> {
+  return [...sentences(text.toLowerCase())].flatMap((s) => s.words).map((w) => ({ normal: w.normal, keys: [...new Set([w.normal, w.lemma, ...wordKeys(w.normal)])] }));
+}
+
 /**
  * A term's alternatives. `a|b` are alternatives for one word; `hard-coded` is one
  * alternative of several words, met written apart, hyphenated or joined ("hardcoded"). An
@@ -31,8 +36,7 @@ export function alternatives(term: string): Alternative[] {
     .filter(Boolean)
     .map((alt): Alternative => {
       if (alt.endsWith("*")) return { prefix: alt.slice(0, -1) };
-      const words = [...sentences(alt.replace(/-/g, " "))].flatMap((s) => s.words);
-      const parts = words.map((w) => [...new Set([w.normal, w.lemma, ...wordKeys(w.normal)])]);
+      const parts = wordSequence(alt.replace(/-/g, " ")).map((w) => w.keys);
       return { parts: parts.length ? parts : [[alt]], joined: alt.replace(/[^a-z0-9]/g, "") };
     });
 }

@@ -52,7 +52,7 @@ export function* sentences(text: string): Generator<Sentence> {
           const prev = words.at(-1);
           // Glued to the word before by at most one mark, as in "hard-coded" or "payments_api".
           const joined = prev !== undefined && start - prev.end <= 1 && !/\s/.test(text.slice(prev.end, start));
-          words.push({ normal, lemma: whole ? lemmas[i]!.toLowerCase() : lemmaOf(m[0]), pos: pos[i]!, start, end: start + m[0].length, joined });
+          words.push({ normal, lemma: whole ? lemmas[i]!.toLowerCase() : lemmaOf(m[0]), pos: pos[i]!, start, end: start + m[0].length, joined, at: words.length });
           tokenOf.push(i);
         });
       }

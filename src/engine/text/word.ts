@@ -12,4 +12,6 @@ export interface Word {
   start: number;
   end: number;
   joined: boolean;
+  /** Its place among its sentence's words. */
+  at: number;
 }
