@@ -12,6 +12,10 @@ import type { Word } from "./text/word.js";
 import { compileContext, type CompiledContext, type ContextData } from "./context/compileContext.js";
 import { triggerHits, type Hit } from "./context/triggerHits.js";
 import { assertionOf } from "./context/assertionOf.js";
+import type { Concept } from "../load/schema/concepts.js";
+import { compileFrames, type CompiledFrames } from "./concepts/compileFrames.js";
+import { frameMatch, type ConceptsInSentence } from "./concepts/frameMatch.js";
+import { findSequences, type SequenceHit } from "./text/sequences.js";
 
 const LEAKED_SECRET = "leaked-secret";
 
@@ -46,6 +50,8 @@ export interface CompiledDetectors {
   longestPrefix: number;
   /** The assertion-context triggers (rules/context.yaml). */
   context: CompiledContext;
+  /** The concepts (rules/concepts.yaml) and the symptoms' frames over them. */
+  frames: CompiledFrames;
 }
 
 function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
@@ -55,7 +61,7 @@ function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
   table.set(key, list);
 }
 
-export function compileDetectors(symptoms: readonly Symptom[], context: ContextData = { terminators: [], triggers: [] }): CompiledDetectors {
+export function compileDetectors(symptoms: readonly Symptom[], context: ContextData = { terminators: [], triggers: [] }, concepts: readonly Concept[] = []): CompiledDetectors {
   const detectors: Detector[] = [];
   for (const s of symptoms) {
     for (const phrase of s.phrases ?? []) {
@@ -93,7 +99,7 @@ export function compileDetectors(symptoms: readonly Symptom[], context: ContextD
       }
     }
   });
-  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix, context: compileContext(context) };
+  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix, context: compileContext(context), frames: compileFrames(concepts, symptoms) };
 }
 
 /** The terms a word satisfies on its own, each once, in ascending order. */
@@ -132,8 +138,25 @@ export function runsAt(clause: readonly Word[], i: number, compiled: CompiledDet
 /** Context categories that take a match out of the evidence; advice can only repeat what is asserted elsewhere. */
 const NOT_ASSERTED = ["negated", "hypothetical", "advice", "other-party"] as const;
 
-/** Which clause each word of a sentence is in, worked out once per sentence that has a match. */
+/** Which clause each word of a sentence is in, worked out once per sentence. */
 const clausesOfWords = new WeakMap<Sentence, number[]>();
+
+function clauseOfWords(sentence: Sentence): number[] {
+  let clauseOf = clausesOfWords.get(sentence);
+  if (!clauseOf) {
+    const list: number[] = [];
+    sentence.clauses.forEach((words, k) => words.forEach((w) => (list[w.at] = k)));
+    clausesOfWords.set(sentence, (clauseOf = list));
+  }
+  return clauseOf;
+}
+
+/** Whether matched words are asserted, and whether their sentence states the cause. */
+function contextOf(sentence: Sentence, words: readonly Word[], own: ReadonlySet<string>, hits: readonly Hit[], ctx: CompiledContext): { asserted: boolean; cause: boolean } {
+  if (!hits.length || !words.length) return { asserted: true, cause: false };
+  const a = assertionOf({ words, clauseOf: clauseOfWords(sentence), own }, hits, ctx);
+  return { asserted: !NOT_ASSERTED.some((x) => a.has(x)), cause: a.has("cause") };
+}
 
 /** Whether a match at `chosen` of clause `c` is asserted, and whether its sentence states the cause. */
 export function matchContext(
@@ -145,17 +168,38 @@ export function matchContext(
   hits: readonly Hit[],
   ctx: CompiledContext,
 ): { asserted: boolean; cause: boolean } {
-  if (!hits.length) return { asserted: true, cause: false };
   const clause = sentence.clauses[c]!;
-  let clauseOf = clausesOfWords.get(sentence);
-  if (!clauseOf) {
-    const list: number[] = [];
-    sentence.clauses.forEach((words, k) => words.forEach((w) => (list[w.at] = k)));
-    clausesOfWords.set(sentence, (clauseOf = list));
-  }
-  const words = chosen.flatMap((p, k) => clause.slice(p, lastOf(k, p) + 1));
-  const a = assertionOf({ words, clauseOf, own: d.ownWords }, hits, ctx);
-  return { asserted: !NOT_ASSERTED.some((x) => a.has(x)), cause: a.has("cause") };
+  return contextOf(sentence, chosen.flatMap((p, k) => clause.slice(p, lastOf(k, p) + 1)), d.ownWords, hits, ctx);
+}
+
+/** A sentence with what was found in it, kept for the next one (following-sentence frames). */
+interface Read {
+  concepts: ConceptsInSentence;
+  hits: Hit[];
+}
+
+/** The frames that match in this sentence (and the one before), asserted: the first, or a later one stating the cause. */
+function matchFrames(text: string, read: Read, before: Read | undefined, compiled: CompiledDetectors, frameAt: Array<Match | undefined>, causal: boolean): void {
+  compiled.frames.frames.forEach((f, fi) => {
+    if (frameAt[fi] && !(causal && !frameAt[fi]!.cause)) return;
+    const m = frameMatch(f, read.concepts, before?.concepts);
+    if (!m) return;
+    const wordsOf = (r: Read, hs: readonly SequenceHit[]) => hs.flatMap((h) => r.concepts.sentence.words.slice(h.start, h.end + 1));
+    const here = wordsOf(read, m.here);
+    const earlier = before ? wordsOf(before, m.before) : [];
+    const own = new Set([...here, ...earlier].map((w) => w.normal));
+    const a = contextOf(read.concepts.sentence, here, own, read.hits, compiled.context);
+    const b = before ? contextOf(before.concepts.sentence, earlier, own, before.hits, compiled.context) : { asserted: true, cause: false };
+    const cause = a.cause || b.cause;
+    if (!a.asserted || !b.asserted || (frameAt[fi] && !cause)) return;
+    const spans = [...m.before.map((h) => [before!, h] as const), ...m.here.map((h) => [read, h] as const)].map(([r, h]) => {
+      const ws = r.concepts.sentence.words;
+      return { start: ws[h.start]!.start, end: ws[h.end]!.end };
+    });
+    spans.sort((x, y) => x.start - y.start);
+    const phrase = spans.map((x) => text.slice(x.start, x.end)).join(" ... ");
+    frameAt[fi] = { start: spans[0]!.start, end: spans.at(-1)!.end, cause, frame: { id: f.id, weight: f.weight, phrase } };
+  });
 }
 
 /** The sentences of a text with its redaction markers blanked: a marker's words ("aws access key") are not the writer's. */
@@ -163,11 +207,12 @@ export function textSentences(text: string, kinds: readonly string[]): Generator
   return sentences(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text);
 }
 
-/** A detector's match: where it is, and whether its sentence states the cause. */
+/** A detector's or a frame's match: where it is, whether its sentence states the cause, and for a frame which and the words it met. */
 export interface Match {
   start: number;
   end: number;
   cause: boolean;
+  frame?: { id: string; weight: number; phrase: string };
 }
 
 /**
@@ -185,10 +230,17 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
   const { detectors, firstTerm, detectorOf } = compiled;
   const firstAt: Array<Match | undefined> = new Array(detectors.length);
   const wordTerms = new Map<string, number[]>();
+  const frameAt: Array<Match | undefined> = new Array(compiled.frames.frames.length);
+  let before: Read | undefined;
   for (const sentence of textSentences(text, kinds)) {
     const hits = compiled.context.sequences.length ? triggerHits(sentence.words, compiled.context, meter) : [];
     // A detector already matched looks again only where a sentence states a cause.
-    const causal = hits.some((h) => h.trigger >= 0 && compiled.context.triggers[h.trigger]!.category === "cause");
+    const causal = hits.some((h) => h.owner >= 0 && compiled.context.triggers[h.owner]!.category === "cause");
+    if (compiled.frames.frames.length) {
+      const read: Read = { concepts: { sentence, hits: findSequences(sentence.words, compiled.frames, meter), clauseOf: clauseOfWords(sentence) }, hits };
+      matchFrames(text, read, before, compiled, frameAt, causal);
+      before = read;
+    }
     const open = (di: number) => !firstAt[di] || (causal && !firstAt[di]!.cause);
     sentence.clauses.forEach((clause, c) => {
       const positions = new Map<number, number[]>();
@@ -222,7 +274,7 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
       }
     });
   }
-  return found(text, kinds, compiled, firstAt);
+  return found(text, kinds, compiled, firstAt, frameAt);
 }
 
 /** Where the words at `chosen` begin and end in the text; `lastOf` gives the last word term k's match at p covers. */
@@ -233,14 +285,22 @@ export function span(clause: readonly Word[], chosen: readonly number[], lastOf:
 }
 
 /** Each symptom's best match: one in a sentence stating the cause, then the most specific phrase, among equals the first in the text. */
-export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<Match | undefined>): SymptomFact[] {
-  const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean }>();
+export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<Match | undefined>, frameAt: ReadonlyArray<Match | undefined> = []): SymptomFact[] {
+  const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean; frame?: { id: string; weight: number } }>();
+  const offer = (code: string, terms: number, m: Match) => {
+    const prev = best.get(code);
+    const better = !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (terms > prev.terms || (terms === prev.terms && m.start < prev.at)));
+    if (!better) return;
+    const phrase = excerpt(m.frame ? m.frame.phrase : text.slice(m.start, m.end));
+    best.set(code, { at: m.start, terms, phrase, cause: m.cause, ...(m.frame ? { frame: { id: m.frame.id, weight: m.frame.weight } } : {}) });
+  };
   compiled.detectors.forEach((d, di) => {
     const m = firstAt[di];
-    if (!m) return;
-    const prev = best.get(d.code);
-    const better = !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (d.terms.length > prev.terms || (d.terms.length === prev.terms && m.start < prev.at)));
-    if (better) best.set(d.code, { at: m.start, terms: d.terms.length, phrase: excerpt(text.slice(m.start, m.end)), cause: m.cause });
+    if (m) offer(d.code, d.terms.length, m);
+  });
+  compiled.frames.frames.forEach((f, fi) => {
+    const m = frameAt[fi];
+    if (m) offer(f.code, f.concepts.length, m);
   });
   if (kinds.length && compiled.detectors.some((d) => d.code === LEAKED_SECRET)) {
     const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
@@ -248,7 +308,7 @@ export function found(text: string, kinds: readonly string[], compiled: Compiled
   }
   return [...best.entries()]
     .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
-    .map(([code, m]): SymptomFact => ({ code, source: "description", phrase: m.phrase, ...(m.cause ? { cause: true as const } : {}) }));
+    .map(([code, m]): SymptomFact => ({ code, source: "description", phrase: m.phrase, ...(m.cause ? { cause: true as const } : {}), ...(m.frame ? { frame: m.frame.id, weight: m.frame.weight } : {}) }));
 }
 
 function excerpt(s: string): string {

@@ -12,6 +12,8 @@ import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
 import { ContextFile, type ContextTrigger } from "./schema/context.js";
 import { validateContext } from "./validateContext.js";
+import { ConceptsFile, type Concept } from "./schema/concepts.js";
+import { validateConcepts } from "./validateConcepts.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
 import { didYouMean } from "./closest.js";
@@ -21,7 +23,7 @@ export class NotAPack extends UsageError {
   constructor(readonly dir: string) {
     super(`${dir}: ${NotAPack.why}`);
   }
-  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
+  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, concepts.yaml, controls.yaml, changes.yaml, questions.yaml, rules/*.yaml or frameworks/*.yaml)";
 }
 
 /**
@@ -38,6 +40,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const questions: Located<Question>[] = [];
   const triggers: Located<ContextTrigger>[] = [];
   const terminators: Located<string>[] = [];
+  const concepts: Located<Concept>[] = [];
   const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
@@ -72,6 +75,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     const parts = {
       symptoms: join(dir, "symptoms.yaml"),
       context: join(dir, "context.yaml"),
+      concepts: join(dir, "concepts.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
@@ -82,6 +86,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     const has = {
       symptoms: await exists(parts.symptoms),
       context: await exists(parts.context),
+      concepts: await exists(parts.concepts),
       controls: await exists(parts.controls),
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
@@ -91,7 +96,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       throw notAPack();
     }
     const all = [
-      ...(["symptoms", "context", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...(["symptoms", "context", "concepts", "controls", "domain", "changes", "questions"] as const).filter((k) => has[k]).map((k) => parts[k]),
       ...parts.rules,
       ...parts.frameworks,
       ...casesFolder.files,
@@ -118,6 +123,10 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       const f = await load(parts.context, ContextFile, "Context");
       f?.value.triggers.forEach((value, i) => triggers.push({ value, doc: f.doc, path: ["triggers", i] }));
       f?.value.terminators?.forEach((value, i) => terminators.push({ value, doc: f.doc, path: ["terminators", i] }));
+    }
+    if (has.concepts) {
+      const f = await load(parts.concepts, ConceptsFile, "Concepts");
+      f?.value.concepts.forEach((value, i) => concepts.push({ value, doc: f.doc, path: ["concepts", i] }));
     }
     if (has.controls) {
       const f = await load(parts.controls, ControlsFile, "Controls");
@@ -171,6 +180,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   diagnostics.push(...checked.diagnostics);
   diagnostics.push(...validateQuestions(questions, new Set(symptoms.map((s) => s.value.code))));
   diagnostics.push(...validateContext(triggers, terminators));
+  diagnostics.push(...validateConcepts(concepts, symptoms));
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics.sort(byPosition), sources);
 
   const symptomMap = new Map(symptoms.map((s) => [s.value.code, s.value]));
@@ -185,7 +195,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     catalog,
     crosswalk,
     domain,
-    detectors: compileDetectors([...symptomMap.values()], { triggers: triggers.map((t) => t.value), terminators: terminators.map((t) => t.value) }),
+    detectors: compileDetectors([...symptomMap.values()], { triggers: triggers.map((t) => t.value), terminators: terminators.map((t) => t.value) }, concepts.map((c) => c.value)),
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };
 }

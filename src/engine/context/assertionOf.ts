@@ -25,10 +25,10 @@ export function assertionOf(m: MatchInContext, hits: readonly Hit[], ctx: Compil
   const at = m.words.map((w) => w.at);
   const a = Math.min(...at);
   const b = Math.max(...at);
-  const terminators = hits.filter((h) => h.trigger < 0);
+  const terminators = hits.filter((h) => h.owner < 0);
   for (const h of hits) {
-    if (h.trigger < 0) continue;
-    const t = ctx.triggers[h.trigger]!;
+    if (h.owner < 0) continue;
+    const t = ctx.triggers[h.owner]!;
     if (t.category === "pseudo" || out.has(t.category)) continue;
     if (at.some((p) => p >= h.start && p <= h.end)) continue;
     const seq = ctx.sequences[h.sequence]!;

@@ -1,15 +1,5 @@
 import type { ContextCategory, ContextTrigger } from "../../load/schema/context.js";
-import { wordSequence } from "../text/phraseWords.js";
-
-/** A trigger's word sequence, ready to be found in a sentence. */
-export interface Sequence {
-  /** Index into `triggers`, or -1 for a terminator. */
-  trigger: number;
-  /** The keys (form and lemmas) each word is met by. */
-  keys: string[][];
-  /** The words as a ticket's words read, to tell a phrase's own words from a trigger. */
-  normals: string[];
-}
+import { indexSequences, type SequenceIndex } from "../text/sequences.js";
 
 export interface CompiledTrigger {
   id: string;
@@ -19,11 +9,9 @@ export interface CompiledTrigger {
   window: number | undefined;
 }
 
-export interface CompiledContext {
+/** The triggers, and their word sequences (owner: the trigger's index, or -1 for a terminator). */
+export interface CompiledContext extends SequenceIndex {
   triggers: CompiledTrigger[];
-  sequences: Sequence[];
-  /** Sequences by the keys of their first word. */
-  byFirst: Map<string, number[]>;
 }
 
 export interface ContextData {
@@ -33,20 +21,6 @@ export interface ContextData {
 
 export function compileContext(data: ContextData): CompiledContext {
   const triggers: CompiledTrigger[] = data.triggers.map((t) => ({ id: t.id, category: t.category, direction: t.direction, scope: t.scope ?? "clause", window: t.window }));
-  const sequences: Sequence[] = [];
-  const add = (trigger: number, text: string) => {
-    const words = wordSequence(text);
-    if (words.length) sequences.push({ trigger, keys: words.map((w) => w.keys), normals: words.map((w) => w.normal) });
-  };
-  data.triggers.forEach((t, i) => t.words.forEach((w) => add(i, w)));
-  for (const w of data.terminators) add(-1, w);
-  const byFirst = new Map<string, number[]>();
-  sequences.forEach((s, i) => {
-    for (const key of s.keys[0]!) {
-      const list = byFirst.get(key) ?? [];
-      list.push(i);
-      byFirst.set(key, list);
-    }
-  });
-  return { triggers, sequences, byFirst };
+  const index = indexSequences([...data.triggers.flatMap((t, i) => t.words.map((text) => ({ owner: i, text }))), ...data.terminators.map((text) => ({ owner: -1, text }))]);
+  return { triggers, ...index };
 }

@@ -25,6 +25,18 @@ export function wordSequence(text: string): Array<{ normal: string; keys: string
 }
 
 /**
+ * The regular inflections of a word the model may not know ("phish": phished, phishing,
+ * phishes), so a class's entry meets them even when the lemmatiser leaves them as written.
+ */
+export function inflections(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [];
+  const stem = word.endsWith("e") ? word.slice(0, -1) : word;
+  const forms = [`${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`];
+  if (/[^aeiou]y$/.test(word)) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
+  return forms;
+}
+
+/**
  * A term's alternatives. `a|b` are alternatives for one word; `hard-coded` is one
  * alternative of several words, met written apart, hyphenated or joined ("hardcoded"). An
  * alternative is read by the same pipeline as a ticket, so "didn't" is "did" and "not"
