@@ -1,7 +1,7 @@
 /** A symptom the incident shows, and how we know. */
 export type SymptomFact =
   | { code: string; source: "declared"; note?: string }
-  | { code: string; source: "description"; phrase: string };
+  | { code: string; source: "description"; phrase: string; cause?: true; frame?: string; weight?: number };
 
 export function describeSymptom(s: SymptomFact): string {
   if (s.source === "description") return `symptom ${s.code} (description: "${s.phrase}")`;

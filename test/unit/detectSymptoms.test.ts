@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import type { Meter } from "../../src/engine/firstMatch.js";
-import { builtinSymptoms, ROOT } from "../helpers.js";
+import { builtinContext, builtinSymptoms, ROOT } from "../helpers.js";
 import { fixtureIncidents } from "../tools/fixtureIncidents.js";
 import { searchedSymptoms } from "../tools/searchedSymptoms.js";
 
-const detectors = compileDetectors(builtinSymptoms());
+const detectors = compileDetectors(builtinSymptoms(), builtinContext());
 const codes = (text: string) => detectSymptoms(text, detectors).map((s) => s.code);
 
 describe("free-text symptom detection", () => {
