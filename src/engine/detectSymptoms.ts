@@ -1,5 +1,5 @@
 import type { Symptom } from "../load/schema/rules.js";
-import type { SymptomFact } from "./symptomFact.js";
+import type { DescriptionFact, SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
 import { firstMatch, type Meter } from "./firstMatch.js";
 import { pushTo } from "./pushTo.js";
@@ -192,14 +192,22 @@ function matchFrames(text: string, read: Read, before: Read | undefined, compile
     const b = before ? contextOf(before.concepts.sentence, earlier, own, before.hits, compiled.context) : { asserted: true, cause: false };
     const cause = a.cause || b.cause;
     if (!a.asserted || !b.asserted || (frameAt[fi] && !cause)) return;
-    const spans = [...m.before.map((h) => [before!, h] as const), ...m.here.map((h) => [read, h] as const)].map(([r, h]) => {
+    const spans = [...m.before.map((h) => [before!, h] as const), ...m.here.map((h) => [read, h] as const)].map(([r, h]): MatchedWord => {
       const ws = r.concepts.sentence.words;
-      return { start: ws[h.start]!.start, end: ws[h.end]!.end };
+      return { start: ws[h.start]!.start, end: ws[h.end]!.end, concept: compiled.frames.concepts[h.owner]! };
     });
     spans.sort((x, y) => x.start - y.start);
     const phrase = spans.map((x) => text.slice(x.start, x.end)).join(" ... ");
-    frameAt[fi] = { start: spans[0]!.start, end: spans.at(-1)!.end, cause, frame: { id: f.id, weight: f.weight, phrase } };
+    const { start, end } = read.concepts.sentence;
+    frameAt[fi] = { start: spans[0]!.start, end: spans.at(-1)!.end, cause, frame: { id: f.id, weight: f.weight, phrase }, sentence: { start, end }, words: spans };
   });
+}
+
+/** A matched word (or several-word expression) by its place in the text. */
+export interface MatchedWord {
+  start: number;
+  end: number;
+  concept?: string;
 }
 
 /** The sentences of a text with its redaction markers blanked: a marker's words ("aws access key") are not the writer's. */
@@ -213,6 +221,10 @@ export interface Match {
   end: number;
   cause: boolean;
   frame?: { id: string; weight: number; phrase: string };
+  /** The sentence the match is in (for a frame over two sentences, the second). */
+  sentence: { start: number; end: number };
+  /** Every matched word or expression, with the concept it matched for a frame. */
+  words: MatchedWord[];
 }
 
 /**
@@ -270,7 +282,8 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
         const lastOf = (k: number, p: number) => reach.get(at(firstTerm[di]! + k, p)) ?? p;
         const { asserted, cause } = matchContext(d, sentence, c, chosen, lastOf, hits, compiled.context);
         if (!asserted || (firstAt[di] && !cause)) continue;
-        firstAt[di] = { ...span(clause, chosen, lastOf), cause };
+        const words = chosen.map((p, k) => ({ start: clause[p]!.start, end: clause[lastOf(k, p)]!.end })).sort((x, y) => x.start - y.start);
+        firstAt[di] = { ...span(clause, chosen, lastOf), cause, sentence: { start: sentence.start, end: sentence.end }, words };
       }
     });
   }
@@ -286,13 +299,13 @@ export function span(clause: readonly Word[], chosen: readonly number[], lastOf:
 
 /** Each symptom's best match: one in a sentence stating the cause, then the most specific phrase, among equals the first in the text. */
 export function found(text: string, kinds: readonly string[], compiled: CompiledDetectors, firstAt: ReadonlyArray<Match | undefined>, frameAt: ReadonlyArray<Match | undefined> = []): SymptomFact[] {
-  const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean; frame?: { id: string; weight: number } }>();
+  const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean; frame?: { id: string; weight: number }; match?: Match }>();
   const offer = (code: string, terms: number, m: Match) => {
     const prev = best.get(code);
     const better = !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (terms > prev.terms || (terms === prev.terms && m.start < prev.at)));
     if (!better) return;
     const phrase = excerpt(m.frame ? m.frame.phrase : text.slice(m.start, m.end));
-    best.set(code, { at: m.start, terms, phrase, cause: m.cause, ...(m.frame ? { frame: { id: m.frame.id, weight: m.frame.weight } } : {}) });
+    best.set(code, { at: m.start, terms, phrase, cause: m.cause, ...(m.frame ? { frame: { id: m.frame.id, weight: m.frame.weight } } : {}), match: m });
   };
   compiled.detectors.forEach((d, di) => {
     const m = firstAt[di];
@@ -308,7 +321,20 @@ export function found(text: string, kinds: readonly string[], compiled: Compiled
   }
   return [...best.entries()]
     .sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0]))
-    .map(([code, m]): SymptomFact => ({ code, source: "description", phrase: m.phrase, ...(m.cause ? { cause: true as const } : {}), ...(m.frame ? { frame: m.frame.id, weight: m.frame.weight } : {}) }));
+    .map(([code, m]): SymptomFact => ({
+      code,
+      source: "description",
+      phrase: m.phrase,
+      ...(m.match ? located(text, m.match) : {}),
+      ...(m.cause ? { cause: true as const } : {}),
+      ...(m.frame ? { frame: m.frame.id, weight: m.frame.weight } : {}),
+    }));
+}
+
+/** Where a match is: its sentence and words, with their text, as the fact carries them. */
+function located(text: string, m: Match): Pick<DescriptionFact, "sentence" | "matches"> {
+  const piece = (x: { start: number; end: number }) => ({ start: x.start, end: x.end, text: text.slice(x.start, x.end) });
+  return { sentence: piece(m.sentence), matches: m.words.map((w) => ({ ...piece(w), ...(w.concept ? { concept: w.concept } : {}) })) };
 }
 
 function excerpt(s: string): string {

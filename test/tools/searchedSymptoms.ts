@@ -38,7 +38,8 @@ export function searchedSymptoms(text: string, compiled: CompiledDetectors): Sym
         const lastOf = (k: number, p: number) => last[k]![p]!;
         const { asserted, cause } = matchContext(d, s, c, positions, lastOf, hits, compiled.context);
         if (!asserted || (first && !cause)) continue;
-        first = { ...span(clause, positions, lastOf), cause };
+        const words = positions.map((p, k) => ({ start: clause[p]!.start, end: clause[lastOf(k, p)]!.end })).sort((x, y) => x.start - y.start);
+        first = { ...span(clause, positions, lastOf), cause, sentence: { start: s.start, end: s.end }, words };
         if (cause) return first;
       }
     }

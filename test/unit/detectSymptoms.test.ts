@@ -31,7 +31,17 @@ describe("free-text symptom detection", () => {
 
   it("reports the words that matched", () => {
     const [s] = detectSymptoms("After the timeout the job kept retrying all night.", detectors);
-    expect(s).toEqual({ code: "repeated-retries", source: "description", phrase: "kept retrying" });
+    const text = "After the timeout the job kept retrying all night.";
+    expect(s).toEqual({
+      code: "repeated-retries",
+      source: "description",
+      phrase: "kept retrying",
+      sentence: { start: 0, end: text.length, text },
+      matches: [
+        { start: 26, end: 30, text: "kept" },
+        { start: 31, end: 39, text: "retrying" },
+      ],
+    });
   });
 
   it("tolerates word order", () => {
