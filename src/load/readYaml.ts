@@ -8,6 +8,7 @@ import { indentWatch, type IndentWatch } from "./indentWatch.js";
 import { deepNesting, fastLocator } from "./fastLocate.js";
 import { jsonDuplicateKeys } from "./jsonDuplicateKeys.js";
 import { jsonPositions, type JsonPositions } from "./jsonPositions.js";
+import { jsonSyntaxError } from "./jsonSyntaxError.js";
 import { duplicateKeyMessage, keyLabel, MAX_NESTING, MAX_SYNTAX_ERRORS, parseYaml, TOO_DEEP, type ParseResult } from "./parseYaml.js";
 import type { Path, Position, SourceDoc } from "./sourceDoc.js";
 
@@ -100,9 +101,9 @@ function jsYamlRefusal(file: string, text: string, e: unknown): ParseResult {
  */
 function jsonRefusal(file: string, text: string, e: unknown): ParseResult {
   if (!(e instanceof SyntaxError)) throw e;
-  const offset = /position (\d+)/.exec(e.message)?.[1];
-  const at = offset === undefined ? { line: 1, column: 1 } : lineColumn(lineStarts(text), Number(offset));
-  return { ok: false, diagnostics: [diagnostic(file, at, `invalid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, "")}`)] };
+  // Node's own message names no line, often no position, and may quote the whole text.
+  const refused = jsonSyntaxError(text);
+  return { ok: false, diagnostics: [diagnostic(file, refused.at, refused.message)] };
 }
 
 /**

@@ -49,4 +49,15 @@ describe("inputs too large for the exact parser", () => {
     expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(line);
     expect(r.diagnostics[0]!.line).toBeLessThanOrEqual(line + 1);
   });
+
+  it("place a fault whose JSON.parse message has no position, and never quote the text back", () => {
+    const body = JSON.stringify({ apiVersion: "nhi-triage/v1", kind: "Inventory", identities: Array.from({ length: 1 + EXACT_PARSER_LIMIT / 30 }, (_, i) => ({ id: `svc-${i}`, kind: "api-key" })) }, null, 1);
+    // `"kind": }` is refused by Node as "Unexpected token '}', <the whole text> is not valid JSON".
+    const broken = body.replace('"kind": "api-key"', '"kind": ');
+    const r = readYaml("big.json", broken);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const line = broken.slice(0, broken.indexOf('"kind": \n')).split("\n").length;
+    expect(r.diagnostics[0]).toMatchObject({ line: line + 1, message: 'invalid JSON: expected a value (a string in double quotes, a number, true, false, null, an object or a list), found "}"' });
+  });
 });
