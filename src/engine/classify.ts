@@ -35,7 +35,7 @@ export function scoreFindings(findings: readonly Finding[], s: DecisionSettings)
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Boundary evidence counts half toward each side. */
-function sides(sc: Scores): { c: number; a: number } {
+export function sides(sc: Scores): { c: number; a: number } {
   return { c: sc.coordination + sc.boundary / 2, a: sc.attribution + sc.boundary / 2 };
 }
 

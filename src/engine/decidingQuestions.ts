@@ -1,6 +1,6 @@
 import type { RulePack } from "../load/rulePack.js";
 import type { Question } from "../load/schema/questions.js";
-import { effectiveWeight } from "./classify.js";
+import { combined, scoreEvidence, sides } from "./classify.js";
 import { evaluateRules } from "./evaluateRules.js";
 import { incidentSubject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
@@ -30,20 +30,8 @@ function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: Readonly
       if (!added.length) continue;
       const withChoice = new Map(shown);
       for (const code of added) withChoice.set(code, { code, source: "declared" });
-      let c = 0;
-      let a = 0;
-      const seen = new Set<string>();
-      for (const f of evaluateRules(pack.rules, subject, withChoice, ctx, pack.decision.standingConditions)) {
-        if (fired.has(f.rule) || seen.has(f.rule) || f.unknown) continue;
-        seen.add(f.rule);
-        const w = effectiveWeight(f, pack.decision);
-        if (f.defect === "coordination") c += w;
-        else if (f.defect === "attribution") a += w;
-        else if (f.defect === "boundary") {
-          c += w / 2;
-          a += w / 2;
-        }
-      }
+      const newly = evaluateRules(pack.rules, subject, withChoice, ctx, pack.decision.standingConditions).filter((f) => !fired.has(f.rule) && !f.unknown);
+      const { c, a } = sides(combined(scoreEvidence(newly), pack.decision));
       g.orchestration = Math.max(g.orchestration, c);
       g.identity = Math.max(g.identity, a);
     }

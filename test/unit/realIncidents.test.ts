@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { triage } from "../../src/engine/triage.js";
+import { readExpectation } from "../../src/eval/readExpectation.js";
 import { loadIncident } from "../../src/load/loadIncident.js";
 import { builtinPack, NOW, ROOT } from "../helpers.js";
 
@@ -34,8 +35,7 @@ describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, cou
       .sort()
       .map((f) => {
         const text = readFileSync(`${DIR}/${f}`, "utf8");
-        const expected = /practitioner's answer: ([a-z-]+)/.exec(text)![1];
-        const containExpected = /contain first/.test(text);
+        const { decision: expected, contain: containExpected } = readExpectation(f, text);
         const t = triage(loadIncident(f, text, pack).incident, pack, undefined, { now: NOW });
         return { id: t.incident, expected, got: t.decision.decision, containExpected, contain: t.contain.length > 0 };
       });
