@@ -79,6 +79,20 @@ export class TextMap {
 
 const ALIGN_WINDOW = 4096;
 
+let lastSource: string | undefined;
+let lastStarts: readonly number[] = [];
+/**
+ * The file's line starts, worked out once per file: a JSON list of 2,000 issues builds
+ * thousands of maps over the same text, and each used to scan all of it again.
+ */
+function startsOf(source: string): readonly number[] {
+  if (source !== lastSource) {
+    lastStarts = lineStarts(source);
+    lastSource = source;
+  }
+  return lastStarts;
+}
+
 /** Gathers a text piece by piece, each piece saying where in the file it came from. */
 export class TextMapBuilder {
   private parts: string[] = [];
@@ -171,7 +185,7 @@ export class TextMapBuilder {
   build(opts: { through?: TextMap; keep?: boolean } = {}): TextMap {
     const raw = this.parts.join("");
     const outer = opts.through;
-    if (opts.keep) return TextMap.of(raw, this.offsets.slice(0, this.size), lineStarts(this.source));
+    if (opts.keep) return TextMap.of(raw, this.offsets.slice(0, this.size), startsOf(this.source));
     const keptText: string[] = [];
     const kept = new Int32Array(raw.length);
     let n = 0;
@@ -213,7 +227,7 @@ export class TextMapBuilder {
     }
     // Text made from text a loader made (a ticket body decoded from JSON) points into the file through it.
     if (outer) return TextMap.of(text, offsets.map((o) => outer.fileOffset(o)), outer.lineStarts);
-    return TextMap.of(text, offsets, lineStarts(this.source));
+    return TextMap.of(text, offsets, startsOf(this.source));
   }
 
   private tail(count: number): string {
