@@ -17,14 +17,15 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // rotation, JumpCloud, Square, ChatGPT's Redis bug, BingBang, DeepSeek, Slack 2021).
 // `public-incidents` are forty-two more, retold in their postmortems' own words for issue 15's
 // evaluation without sight of the detection data: 21 of 42 before the ticket-reading work
-// (docs/evaluation.md has the table). The floors are today's figures, so a change that loses
-// one fails here.
+// (docs/evaluation.md has the table). With observed evidence leading the decision (issue 15
+// item 5) blind3 is 15 and public-incidents 22. The floors are today's figures, so a change
+// that loses one fails here.
 const SETS = [
   { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
   { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
   { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 9 },
-  { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 14 },
-  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 21 },
+  { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 15 },
+  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 22 },
 ];
 
 describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR }) => {
