@@ -8,6 +8,8 @@ import { loadDocument } from "../src/load/loadDocument.js";
 import { loadRulePack } from "../src/load/loadRulePack.js";
 import type { RulePack } from "../src/load/rulePack.js";
 import { SymptomsFile } from "../src/load/schema/rules.js";
+import { ContextFile } from "../src/load/schema/context.js";
+import { ConceptsFile } from "../src/load/schema/concepts.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const RULES_DIR = `${ROOT}rules`;
@@ -23,6 +25,19 @@ export function builtinPack(): Promise<RulePack> {
 export function builtinSymptoms() {
   const file = `${RULES_DIR}/symptoms.yaml`;
   return loadDocument(file, readFileSync(file, "utf8"), SymptomsFile, "Symptoms").value.symptoms;
+}
+
+/** The built-in assertion context (rules/context.yaml), as compileDetectors takes it. */
+export function builtinContext() {
+  const file = `${RULES_DIR}/context.yaml`;
+  const { triggers, terminators } = loadDocument(file, readFileSync(file, "utf8"), ContextFile, "Context").value;
+  return { triggers, terminators: terminators ?? [] };
+}
+
+/** The built-in concepts (rules/concepts.yaml). */
+export function builtinConcepts() {
+  const file = `${RULES_DIR}/concepts.yaml`;
+  return loadDocument(file, readFileSync(file, "utf8"), ConceptsFile, "Concepts").value.concepts;
 }
 
 /** A temporary folder removed when the current test finishes, so runs leave nothing behind. */

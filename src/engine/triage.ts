@@ -27,8 +27,27 @@ export function incidentSymptoms(incident: Incident, pack: RulePack): SymptomFac
     if (!out.has(fact.code)) out.set(fact.code, fact);
   }
   const text = [incident.title, incident.description].filter(Boolean).join(". ");
-  for (const d of detectSymptoms(text, pack.detectors)) if (!out.has(d.code)) out.set(d.code, d);
+  // Read as one text, so a title can begin what the description goes on with; each fact
+  // then points into the field it came from.
+  const descriptionAt = incident.title ? incident.title.length + 2 : 0;
+  for (const d of detectSymptoms(text, pack.detectors)) if (!out.has(d.code)) out.set(d.code, inField(d, descriptionAt, incident.title));
+
   return [...out.values()];
+}
+
+/** A detected fact with its offsets made relative to the field (title or description) it lies in. */
+function inField(d: SymptomFact, descriptionAt: number, title: string | undefined): SymptomFact {
+  if (d.source !== "description" || !d.sentence) return d;
+  const inTitle = title !== undefined && d.sentence.start < descriptionAt;
+  const shift = inTitle ? 0 : descriptionAt;
+  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start - shift, end: x.end - shift });
+  const { code, source, phrase, ...rest } = d;
+  // The ". " that joins title and description is the tool's, not the writer's: a title
+  // sentence ends where the title does.
+  const end = inTitle ? Math.min(d.sentence.end, title.length) : d.sentence.end - shift;
+  const sentence = { start: d.sentence.start - shift, end, text: inTitle ? title.slice(d.sentence.start, end) : d.sentence.text };
+  const matches = (d.matches ?? []).map(move).filter((m) => !inTitle || m.end <= title.length);
+  return { code, source, phrase, field: inTitle ? "title" : "description", ...rest, sentence, matches };
 }
 
 /** The whole decision for one incident: pure, deterministic, no I/O. */

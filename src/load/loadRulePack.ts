@@ -12,6 +12,10 @@ import { QuestionsFile, type Question } from "./schema/questions.js";
 import { validateQuestions } from "./validateQuestions.js";
 import { DecisionFile } from "./schema/decision.js";
 import { mergeDecisionSettings, type DecisionPart } from "./mergeDecisionSettings.js";
+import { ContextFile, type ContextTrigger } from "./schema/context.js";
+import { validateContext } from "./validateContext.js";
+import { ConceptsFile, type Concept } from "./schema/concepts.js";
+import { validateConcepts } from "./validateConcepts.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
 import { didYouMean } from "./closest.js";
@@ -21,7 +25,7 @@ export class NotAPack extends UsageError {
   constructor(readonly dir: string) {
     super(`${dir}: ${NotAPack.why}`);
   }
-  static readonly why = "not a rule pack (expected symptoms.yaml, controls.yaml, changes.yaml, questions.yaml, decision.yaml, rules/*.yaml or frameworks/*.yaml)";
+  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, concepts.yaml, controls.yaml, changes.yaml, questions.yaml, decision.yaml, rules/*.yaml or frameworks/*.yaml)";
 }
 
 /**
@@ -36,6 +40,9 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const controls: Located<Control>[] = [];
   const changes: Located<ChangeRule>[] = [];
   const questions: Located<Question>[] = [];
+  const triggers: Located<ContextTrigger>[] = [];
+  const terminators: Located<string>[] = [];
+  const concepts: Located<Concept>[] = [];
   const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
@@ -70,6 +77,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     diagnostics.push(...rulesFolder.problems, ...frameworksFolder.problems, ...casesFolder.problems);
     const parts = {
       symptoms: join(dir, "symptoms.yaml"),
+      context: join(dir, "context.yaml"),
+      concepts: join(dir, "concepts.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
@@ -80,6 +89,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     };
     const has = {
       symptoms: await exists(parts.symptoms),
+      context: await exists(parts.context),
+      concepts: await exists(parts.concepts),
       controls: await exists(parts.controls),
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
@@ -90,7 +101,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       throw notAPack();
     }
     const all = [
-      ...(["symptoms", "controls", "domain", "changes", "questions", "decision"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...(["symptoms", "context", "concepts", "controls", "domain", "changes", "questions", "decision"] as const).filter((k) => has[k]).map((k) => parts[k]),
       ...parts.rules,
       ...parts.frameworks,
       ...casesFolder.files,
@@ -112,6 +123,15 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     if (has.symptoms) {
       const f = await load(parts.symptoms, SymptomsFile, "Symptoms");
       f?.value.symptoms.forEach((value, i) => symptoms.push({ value, doc: f.doc, path: ["symptoms", i] }));
+    }
+    if (has.context) {
+      const f = await load(parts.context, ContextFile, "Context");
+      f?.value.triggers.forEach((value, i) => triggers.push({ value, doc: f.doc, path: ["triggers", i] }));
+      f?.value.terminators?.forEach((value, i) => terminators.push({ value, doc: f.doc, path: ["terminators", i] }));
+    }
+    if (has.concepts) {
+      const f = await load(parts.concepts, ConceptsFile, "Concepts");
+      f?.value.concepts.forEach((value, i) => concepts.push({ value, doc: f.doc, path: ["concepts", i] }));
     }
     if (has.controls) {
       const f = await load(parts.controls, ControlsFile, "Controls");
@@ -169,6 +189,8 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   diagnostics.push(...checked.diagnostics);
   const symptomCodes = new Set(symptoms.map((s) => s.value.code));
   diagnostics.push(...validateQuestions(questions, symptomCodes));
+  diagnostics.push(...validateContext(triggers, terminators));
+  diagnostics.push(...validateConcepts(concepts, symptoms));
   const decision = mergeDecisionSettings(decisionParts, symptomCodes, join(dirs[0] ?? ".", "decision.yaml"));
   diagnostics.push(...decision.diagnostics);
   if (diagnostics.some((d) => d.severity === "error") || !decision.settings) throw new InputError(diagnostics.sort(byPosition), sources);
@@ -185,7 +207,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     catalog,
     crosswalk,
     domain,
-    detectors: compileDetectors([...symptomMap.values()]),
+    detectors: compileDetectors([...symptomMap.values()], { triggers: triggers.map((t) => t.value), terminators: terminators.map((t) => t.value) }, concepts.map((c) => c.value)),
     decision: decision.settings,
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };

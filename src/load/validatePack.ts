@@ -1,4 +1,4 @@
-import { stem } from "../engine/clauses.js";
+import { alternatives as termAlternatives, phraseTerms, type Alternative } from "../engine/text/phraseWords.js";
 import { ENTITIES_BY_SUBJECT, FACT_NAMES, factDef } from "../engine/factCatalog.js";
 import { mayBeUnknown } from "../engine/mayBeUnknown.js";
 import { didYouMean } from "./closest.js";
@@ -190,15 +190,15 @@ function checkPhrases(s: Located<Symptom>, err: Err): void {
     if (phrase.length > PACK_LIMITS.phraseLength) return err(s, at, `a phrase of ${phrase.length} characters; the limit is ${PACK_LIMITS.phraseLength}`);
     const widen = /\s~(\d+)$/.exec(phrase);
     if (widen && Number(widen[1]) > PACK_LIMITS.phraseWindow) err(s, at, `a window of ~${widen[1]} words; the limit is ~${PACK_LIMITS.phraseWindow}`);
-    const words = phrase.replace(/\s~\d+$/, "").replace(/-/g, " ").split(/\s+/).filter(Boolean);
+    const words = phraseTerms(phrase);
     if (words.length > PACK_LIMITS.phraseWords) err(s, at, `a phrase of ${words.length} words; the limit is ${PACK_LIMITS.phraseWords}`);
     // Tickets are read as words of letters and digits; a phrase with none would match every clause.
-    if (words.length === 0) return err(s, at, `the phrase "${phrase.slice(0, 40)}" has no words; a phrase is words of letters and digits`);
+    if (!words.some((w) => /[a-z0-9]/.test(w))) return err(s, at, `the phrase "${phrase.slice(0, 40)}" has no words; a phrase is words of letters and digits`);
     for (const word of words) {
       const alternatives = word.split("|").filter(Boolean);
       const foreign = alternatives.find((a) => !PHRASE_WORD.test(a.toLowerCase()));
       if (foreign !== undefined || alternatives.length === 0) {
-        err(s, at, `"${(foreign ?? word).slice(0, 40)}" can never match a word of a ticket; write letters a-z and digits, with | between alternatives and * after a prefix`);
+        err(s, at, `"${(foreign ?? word).slice(0, 40)}" can never match a word of a ticket; write letters a-z and digits, with | between alternatives, - between the words of a several-word alternative and * after a prefix`);
       }
       if (alternatives.length > PACK_LIMITS.phraseAlternatives) {
         err(s, at, `"${word.slice(0, 40)}${word.length > 40 ? "..." : ""}" has ${alternatives.length} alternatives; the limit is ${PACK_LIMITS.phraseAlternatives}`);
@@ -213,23 +213,28 @@ function checkPhrases(s: Located<Symptom>, err: Err): void {
   });
 }
 
-type Alternative = { stem: string } | { prefix: string };
-/** What the ticket reader calls a word, with an optional * for a prefix. */
-const PHRASE_WORD = /^(?:[a-z0-9]+(?:'[a-z]+)?\*?|\*)$/;
+/** What the ticket reader calls a word, with an optional * for a prefix; hyphens join the words of one alternative. */
+const PHRASE_WORD = /^(?:[a-z0-9]+(?:'[a-z]+)?(?:-[a-z0-9]+(?:'[a-z]+)?)*\*?|\*)$/;
 
-/** Whether some word can match both alternatives (a stem is read as a prefix of its words). */
+/** The word keys an alternative can match a single word by (a several-word one: its first word, or all written as one). */
+function keysOf(a: Exclude<Alternative, { prefix: string }>): string[] {
+  return a.parts.length === 1 ? a.parts[0]! : [...a.parts[0]!, a.joined];
+}
+
+/** Whether some word can match both alternatives (a word is read as a prefix of its words). */
 function overlap(a: Alternative, b: Alternative): boolean {
-  if ("stem" in a && "stem" in b) return a.stem === b.stem;
-  const x = "stem" in a ? a.stem : a.prefix;
-  const y = "stem" in b ? b.stem : b.prefix;
-  return x.startsWith(y) || y.startsWith(x);
+  if ("prefix" in a && "prefix" in b) return a.prefix.startsWith(b.prefix) || b.prefix.startsWith(a.prefix);
+  if ("prefix" in a || "prefix" in b) {
+    const [p, w] = "prefix" in a ? [a.prefix, b as Exclude<Alternative, { prefix: string }>] : [(b as { prefix: string }).prefix, a];
+    return keysOf(w).some((k) => k.startsWith(p) || p.startsWith(k));
+  }
+  const ka = keysOf(a);
+  return keysOf(b).some((k) => ka.includes(k));
 }
 
 /** A term and at least two others that can match one and the same word, or undefined. */
 function sameWordTerms(words: readonly string[]): number[] | undefined {
-  const terms = words.map((w) =>
-    w.toLowerCase().split("|").filter(Boolean).map((alt): Alternative => (alt.endsWith("*") ? { prefix: alt.slice(0, -1) } : { stem: stem(alt) })),
-  );
+  const terms = words.map(termAlternatives);
   for (let i = 0; i < terms.length; i++) {
     const others = terms.flatMap((t, j) => (j !== i && t.some((a) => terms[i]!.some((b) => overlap(a, b))) ? [j] : []));
     if (others.length >= 2) return [i, ...others].sort((a, b) => a - b);

@@ -1,60 +1,49 @@
-import { clauses, stem } from "../../src/engine/clauses.js";
-import { compareStrings } from "../../src/engine/compare.js";
-import type { CompiledDetectors } from "../../src/engine/detectSymptoms.js";
+import { found, matchContext, span, textSentences, type CompiledDetectors, type Match } from "../../src/engine/detectSymptoms.js";
+import { triggerHits } from "../../src/engine/context/triggerHits.js";
 import type { SymptomFact } from "../../src/engine/symptomFact.js";
-import { MARKER_PATTERN, MARKER_PREFIX } from "../../src/redact/marker.js";
+import type { Alternative } from "../../src/engine/text/phraseWords.js";
+import type { Word } from "../../src/engine/text/word.js";
 import { redactedKinds } from "../../src/redact/redactedKinds.js";
 import { searchedMatch } from "./searchedMatch.js";
 
-type Detector = CompiledDetectors["detectors"][number];
-interface Token {
-  word: string;
-  stem: string;
-  start: number;
-  end: number;
-}
-const NEGATIONS = new Set(["no", "not", "never", "without", "none", "nor", "neither", "nothing", "cannot", "lacked", "lacks", "lack"]);
-const CLAUSE_NEGATIONS = [["no", "sign"], ["no", "evidence"], ["no", "indication"], ["not", "clear"], ["unconfirmed"]];
-
-function negated(d: Detector, clause: Token[], positions: number[]): boolean {
-  const first = Math.min(...positions);
-  const last = Math.max(...positions);
-  for (let i = Math.max(0, first - 4); i < last; i++) {
-    const w = clause[i]!.word;
-    if (!positions.includes(i) && (NEGATIONS.has(w) || w.endsWith("n't")) && !d.ownWords.has(w)) return true;
-  }
-  const words = clause.slice(0, first).map((t) => t.word);
-  return CLAUSE_NEGATIONS.some((cue) => words.some((_, i) => cue.every((w, j) => words[i + j] === w) && !cue.every((w) => d.ownWords.has(w))));
+/** The last word of the clause an alternative covers when it starts at word i, or -1. */
+function lastWord(a: Alternative, clause: readonly Word[], i: number): number {
+  const w = clause[i]!;
+  if ("prefix" in a) return w.normal.startsWith(a.prefix) ? i : -1;
+  if (a.parts.length > 1 && w.normal === a.joined) return i;
+  const all = a.parts.every((keys, k) => {
+    const x = clause[i + k];
+    return x !== undefined && (keys.includes(x.normal) || keys.includes(x.lemma));
+  });
+  return all ? i + a.parts.length - 1 : -1;
 }
 
 /**
  * detectSymptoms as it was before it indexed clauses and used firstMatch: every detector
- * against every clause, the depth-first search, the negation scan. The reference the
- * linear version must agree with.
+ * against every clause, every alternative tried at every word, the depth-first search; the
+ * first asserted match, then the first asserted one in a sentence that states a cause.
+ * The reference the linear version must agree with.
  */
 export function searchedSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
-  const found = new Map<string, { at: number; terms: number; phrase: string }>();
   const kinds = redactedKinds(text);
-  const cs = [...clauses(kinds.length ? text.replace(MARKER_PATTERN, (m) => " ".repeat(m.length)) : text)].map(({ words, starts }) =>
-    words.map((word, i): Token => ({ word, stem: stem(word), start: starts[i]!, end: starts[i]! + word.length })),
-  );
-  for (const d of compiled.detectors) {
-    for (const clause of cs) {
-      const candidates = d.terms.map((alts) => clause.flatMap((t, i) => (alts.some((a) => ("stem" in a ? t.stem === a.stem : t.word.startsWith(a.prefix))) ? [i] : [])));
-      const positions = searchedMatch(candidates, d.span);
-      if (!positions || negated(d, clause, positions)) continue;
-      const start = clause[Math.min(...positions)]!.start;
-      const prev = found.get(d.code);
-      if (!prev || d.terms.length > prev.terms || (d.terms.length === prev.terms && start < prev.at)) {
-        const flat = text.slice(start, clause[Math.max(...positions)]!.end).replace(/\s+/g, " ");
-        found.set(d.code, { at: start, terms: d.terms.length, phrase: flat.length > 80 ? `${flat.slice(0, 77)}...` : flat });
+  const sentences = [...textSentences(text, kinds)].map((s) => ({ s, hits: triggerHits(s.words, compiled.context, { steps: 0 }) }));
+  const firstAt = compiled.detectors.map((d) => {
+    let first: Match | undefined;
+    for (const { s, hits } of sentences) {
+      for (const [c, clause] of s.clauses.entries()) {
+        const last = d.terms.map((alts) => clause.map((_, i) => Math.max(...alts.map((a) => lastWord(a, clause, i)))));
+        const candidates = last.map((l) => l.flatMap((x, i) => (x >= 0 ? [i] : [])));
+        const positions = searchedMatch(candidates, d.span);
+        if (!positions) continue;
+        const lastOf = (k: number, p: number) => last[k]![p]!;
+        const { asserted, cause } = matchContext(d, s, c, positions, lastOf, hits, compiled.context);
+        if (!asserted || (first && !cause)) continue;
+        const words = positions.map((p, k) => ({ start: clause[p]!.start, end: clause[lastOf(k, p)]!.end })).sort((x, y) => x.start - y.start);
+        first = { ...span(clause, positions, lastOf), cause, sentence: { start: s.start, end: s.end }, words };
+        if (cause) return first;
       }
-      break;
     }
-  }
-  if (kinds.length && compiled.detectors.some((d) => d.code === "leaked-secret")) {
-    const what = kinds.length === 1 ? `a credential-like value (${kinds[0]})` : `credential-like values (${kinds.join(", ")})`;
-    found.set("leaked-secret", { at: text.indexOf(MARKER_PREFIX), terms: Infinity, phrase: `${what} in the incident text, redacted` });
-  }
-  return [...found.entries()].sort((a, b) => a[1].at - b[1].at || compareStrings(a[0], b[0])).map(([code, m]) => ({ code, source: "description", phrase: m.phrase }));
+    return first;
+  });
+  return found(text, kinds, compiled, firstAt);
 }

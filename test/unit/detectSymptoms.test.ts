@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import type { Meter } from "../../src/engine/firstMatch.js";
-import { builtinSymptoms, ROOT } from "../helpers.js";
+import { builtinContext, builtinSymptoms, ROOT } from "../helpers.js";
 import { fixtureIncidents } from "../tools/fixtureIncidents.js";
 import { searchedSymptoms } from "../tools/searchedSymptoms.js";
 
-const detectors = compileDetectors(builtinSymptoms());
+const detectors = compileDetectors(builtinSymptoms(), builtinContext());
 const codes = (text: string) => detectSymptoms(text, detectors).map((s) => s.code);
 
 describe("free-text symptom detection", () => {
@@ -31,7 +31,17 @@ describe("free-text symptom detection", () => {
 
   it("reports the words that matched", () => {
     const [s] = detectSymptoms("After the timeout the job kept retrying all night.", detectors);
-    expect(s).toEqual({ code: "repeated-retries", source: "description", phrase: "kept retrying" });
+    const text = "After the timeout the job kept retrying all night.";
+    expect(s).toEqual({
+      code: "repeated-retries",
+      source: "description",
+      phrase: "kept retrying",
+      sentence: { start: 0, end: text.length, text },
+      matches: [
+        { start: 26, end: 30, text: "kept" },
+        { start: 31, end: 39, text: "retrying" },
+      ],
+    });
   });
 
   it("tolerates word order", () => {

@@ -197,8 +197,8 @@ describe("a pack's load is bounded", () => {
       'symptoms.yaml:13:9 the prefix "*" needs at least 3 letters before the *: a shorter one matches nearly every word',
       "symptoms.yaml:15:9 words 1, 3, 4 of the phrase can all match the same word; at most two may, since matching tries every order of such words",
       'symptoms.yaml:17:9 the phrase "-" has no words; a phrase is words of letters and digits',
-      'symptoms.yaml:18:9 "café" can never match a word of a ticket; write letters a-z and digits, with | between alternatives and * after a prefix',
-      'symptoms.yaml:19:9 "||" can never match a word of a ticket; write letters a-z and digits, with | between alternatives and * after a prefix',
+      'symptoms.yaml:18:9 "café" can never match a word of a ticket; write letters a-z and digits, with | between alternatives, - between the words of a several-word alternative and * after a prefix',
+      'symptoms.yaml:19:9 "||" can never match a word of a ticket; write letters a-z and digits, with | between alternatives, - between the words of a several-word alternative and * after a prefix',
     ]);
   });
 });

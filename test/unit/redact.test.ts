@@ -16,7 +16,7 @@ import { redactData } from "../../src/redact/redactData.js";
 import { redactDocument } from "../../src/redact/redactDocument.js";
 import { redactSourceLine } from "../../src/redact/redactSourceLine.js";
 import { formatDiagnostics } from "../../src/report/formatDiagnostics.js";
-import { builtinPack, builtinSymptoms, NOW } from "../helpers.js";
+import { builtinPack, builtinContext, builtinSymptoms, NOW } from "../helpers.js";
 
 const AWS_ID = "AKIAIOSFODNN7EXAMPLE";
 const GHP = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
@@ -113,7 +113,7 @@ describe("error excerpts", () => {
 });
 
 describe("findings", () => {
-  const detectors = compileDetectors(builtinSymptoms());
+  const detectors = compileDetectors(builtinSymptoms(), builtinContext());
 
   it("a pasted credential is the leaked-secret symptom, with its kind as evidence", () => {
     const found = detectSymptoms(`The job log showed ${AWS_MARK} and REDACTED(github-token).`, detectors);

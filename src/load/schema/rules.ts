@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_VERSION, Severity } from "./common.js";
+import { Frame } from "./concepts.js";
 
 const RuleId = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, "expected an upper-case id such as ORCH-RETRY-REPLAY");
 const ControlId = z.string().regex(/^CTL(-[A-Z0-9]+)+$/, "expected a control id such as CTL-IDEMPOTENT-STEPS");
@@ -25,6 +26,7 @@ export const Symptom = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .describe("Free-text detectors: words in any order within a short window; `a|b` alternatives; `word*` a prefix."),
+  frames: z.array(Frame).optional().describe("Concept frames (rules/concepts.yaml) that detect the symptom when their concepts meet."),
 });
 
 export const SymptomsFile = z.strictObject({

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { compileFrames } from "../../src/engine/concepts/compileFrames.js";
+import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
+import { findSequences } from "../../src/engine/text/sequences.js";
+import { sentences } from "../../src/engine/text/sentences.js";
+import { builtinConcepts, builtinContext, builtinSymptoms, extraPackProblems } from "../helpers.js";
+
+const concepts = builtinConcepts();
+const index = compileFrames(concepts, []);
+const conceptsIn = (text: string) => new Set([...sentences(text)].flatMap((s) => findSequences(s.words, index, { steps: 0 }).map((h) => index.concepts[h.owner])));
+
+// One sentence that names the class in other words than its id, and a near miss that does not.
+const CASES: Array<[string, string, string]> = [
+  ["credential", "The deploy key was copied.", "The deploy log was copied."],
+  ["session-artifact", "They reused a browser session.", "They reused a build cache."],
+  ["code-artifact", "The library is ten years old.", "The vault is ten years old."],
+  ["workflow-step", "The nightly job ran.", "The nightly news ran."],
+  ["rollout-unit", "Every region got the change.", "Every reviewer got the change."],
+  ["agent", "The coding agent opened a pull request.", "The engineer opened a pull request."],
+  ["approval", "It went out without sign off.", "It went out without delay."],
+  ["normal-procedure", "They ignored the runbook.", "They ignored the noise."],
+  ["consumer", "Every downstream service broke.", "Every dashboard broke."],
+  ["outside-actor", "An intruder was inside for weeks.", "A contractor was inside for weeks."],
+  ["obtaining", "They phished a support engineer.", "They thanked a support engineer."],
+  ["public-place", "It sat in a public bucket.", "It sat in a private bucket."],
+  ["reach", "The token had owner rights over everything.", "The token was scoped to one repository."],
+  ["age", "The password was years old.", "The password was short."],
+  ["repetition", "The migration ran twice.", "The migration ran slowly."],
+  ["replay", "The queue replayed every message.", "The queue dropped every message."],
+  ["removal", "The cleanup revoked the certificate.", "The cleanup renewed the certificate."],
+  ["still-trusted", "The old key was still in use.", "The old key was archived."],
+  ["bypass", "They skipped the canary.", "They watched the canary."],
+  ["wrong-input", "The command had a typo.", "The command had a flag."],
+  ["beyond-intent", "It removed far more servers.", "It removed two servers."],
+  ["half-done", "The old system was left partially running.", "The old system was switched off."],
+  ["migration", "The cutover took a night.", "The meeting took a night."],
+  ["automation", "The scheduler kicked it off.", "A person kicked it off."],
+  ["bad-data", "It acted on stale data.", "It acted on fresh orders."],
+  ["standing-state", "The bucket was misconfigured.", "The bucket was emptied."],
+  ["access", "The intruder downloaded the archive.", "The intruder admired the archive."],
+];
+
+describe("concepts (rules/concepts.yaml)", () => {
+  it("every built-in concept has a case here", () => {
+    expect(concepts.map((c) => c.id).sort()).toEqual(CASES.map(([id]) => id).sort());
+  });
+  it.each(CASES)("%s: found in %j, not in %j", (id, yes, no) => {
+    expect(conceptsIn(yes)).toContain(id);
+    expect(conceptsIn(no)).not.toContain(id);
+  });
+});
+
+describe("frames (symptoms.yaml) over the concepts", () => {
+  const detectors = compileDetectors(builtinSymptoms(), builtinContext(), concepts);
+  const facts = (text: string) => detectSymptoms(text, detectors);
+  const codes = (text: string) => facts(text).map((f) => f.code);
+
+  it("reads credentials obtained by means other than theft", () => {
+    for (const t of ["The group phished an engineer's credentials.", "They bought an employee's password on a forum.", "A contractor's password was reused from another breach."]) {
+      expect(codes(t), t).toContain("leaked-secret");
+    }
+  });
+
+  it("meets a public place and a credential named in different sentences when the second refers back", () => {
+    const [fact] = facts("The build image was pushed to a public registry. It contained an admin token.").filter((f) => f.code === "leaked-secret");
+    expect(fact).toMatchObject({ frame: "public-place-then-credential", weight: 0.6 });
+    expect(codes("The build image was pushed to a public registry. Lunch was served.")).not.toContain("leaked-secret");
+  });
+
+  it("an outside actor not called an attacker still reaches", () => {
+    expect(codes("An intruder downloaded the customer archive.")).toContain("unexpected-access");
+  });
+
+  it("excludes the other sense: a replayed session is no replayed step, a script's age no secret's", () => {
+    expect(codes("The attacker replayed the stolen session cookie.")).not.toContain("privileged-step-replayed");
+    expect(codes("The queue replayed the settlement batch.")).toContain("privileged-step-replayed");
+    expect(codes("The script that held the token was years old.")).not.toContain("long-lived-secret");
+    expect(codes("The token was years old.")).toContain("long-lived-secret");
+  });
+
+  it("re-ran is a word in order, not 're' and 'ran' anywhere", () => {
+    expect(codes("The nightly deploy ran twice and re-applied a migration.")).not.toContain("repeated-retries");
+    expect(codes("The job re-ran after each timeout.")).toContain("repeated-retries");
+  });
+
+  it("reads automation that removed a credential its consumers still trusted", () => {
+    expect(codes("The cleanup job revoked the signing key while it was still in use.")).toContain("uncoordinated-rotation");
+  });
+
+  it("reads a half-done migration", () => {
+    expect(codes("The migration was partially done, so the old system kept serving requests.")).toContain("inconsistent-state");
+  });
+
+  it("reads an operator step with a wrong input that did more than intended", () => {
+    expect(codes("A typo in the command removed far more servers than planned.")).toContain("faulty-change");
+  });
+
+  it("a negated or advised frame is no evidence", () => {
+    expect(codes("No intruder downloaded the customer archive.")).not.toContain("unexpected-access");
+    expect(codes("Customers should check whether an intruder downloaded the archive.")).not.toContain("unexpected-access");
+  });
+});
+
+describe("concepts and frames are validated at load", () => {
+  it("unknown concept, empty class, a frame that can never fire", async () => {
+    const problems = await extraPackProblems({
+      "concepts.yaml": "apiVersion: nhi-triage/v1\nkind: Concepts\nconcepts:\n  - { id: empty, meaning: nothing, words: [] }\n",
+      "symptoms.yaml": [
+        "apiVersion: nhi-triage/v1",
+        "kind: Symptoms",
+        "symptoms:",
+        "  - code: odd-one",
+        "    leaning: coordination",
+        "    meaning: m",
+        "    frames:",
+        "      - { id: f-one, concepts: [credentail], relation: clause, weight: 0.5 }",
+        "      - { id: f-two, concepts: [credential], relation: clause, exclude: [credential], weight: 0.5 }",
+        "      - { id: f-three, concepts: [credential], relation: following-sentence, weight: 0.5 }",
+        "",
+      ].join("\n"),
+    });
+    expect(problems).toEqual([
+      '4 concept "empty" is an empty class: give it at least one word',
+      '8 unknown concept "credentail"; did you mean "credential"?',
+      '9 frame "f-two" needs and excludes "credential", so it can never fire',
+      '10 frame "f-three" relates a sentence to the next, so it needs at least two concepts',
+    ]);
+  });
+});
