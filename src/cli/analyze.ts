@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { portfolio } from "../engine/portfolio.js";
 import type { Location } from "../gate/types.js";
+import { TEXT_LIMIT } from "../engine/text/textLimit.js";
 import { triage } from "../engine/triage.js";
 import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
@@ -37,6 +38,8 @@ export interface AnalyzeOptions {
 const PROGRESS_THRESHOLD = 20;
 
 const READ_AHEAD = 16;
+
+const COUNT = new Intl.NumberFormat("en-US");
 /** What an analyze input may be, for the messages about a binary or non-UTF-8 file. */
 const ANY_TEXT = "a text file (an incident or a ticket)";
 
@@ -101,6 +104,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         if (!inventory && (a?.identities?.length || a?.workflows?.length || a?.agents?.length)) {
           sources.set(file, text);
           warnings.push(diagnostic(file, loaded.doc.locate(["affected"]), "names affected ids but no --inventory was given: their posture was not checked", "warning"));
+        }
+        const told = (loaded.incident.title?.length ?? 0) + (loaded.incident.description?.length ?? 0);
+        if (told > TEXT_LIMIT) {
+          sources.set(file, text);
+          warnings.push(diagnostic(file, loaded.doc.locate(["description"]), `the text is ${COUNT.format(told)} characters: only the first ${COUNT.format(TEXT_LIMIT)} were read for symptoms (past that a ticket is pasted logs; keep the part that tells what happened)`, "warning"));
         }
         const at = loaded.doc.locate(["id"]);
         origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });

@@ -8,6 +8,7 @@ import { decidingQuestions } from "./decidingQuestions.js";
 import { detectSymptoms } from "./detectSymptoms.js";
 import { evaluateRules } from "./evaluateRules.js";
 import { rationale } from "./rationale.js";
+import { readableEnd } from "./text/textLimit.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Decision, Triage } from "./types.js";
 
@@ -30,7 +31,7 @@ export function incidentSymptoms(incident: Incident, pack: RulePack): SymptomFac
   // Read as one text, so a title can begin what the description goes on with; each fact
   // then points into the field it came from.
   const descriptionAt = incident.title ? incident.title.length + 2 : 0;
-  for (const d of detectSymptoms(text, pack.detectors)) if (!out.has(d.code)) out.set(d.code, inField(d, descriptionAt, incident.title));
+  for (const d of detectSymptoms(text.slice(0, readableEnd(text)), pack.detectors)) if (!out.has(d.code)) out.set(d.code, inField(d, descriptionAt, incident.title));
 
   return [...out.values()];
 }

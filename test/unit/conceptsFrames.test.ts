@@ -17,6 +17,7 @@ const CASES: Array<[string, string, string]> = [
   ["workflow-step", "The nightly job ran.", "The nightly news ran."],
   ["rollout-unit", "Every region got the change.", "Every reviewer got the change."],
   ["agent", "The coding agent opened a pull request.", "The engineer opened a pull request."],
+  ["delegation", "The sub-agent inherited the parent's scope.", "The sub-agent read the parent's notes."],
   ["approval", "It went out without sign off.", "It went out without delay."],
   ["normal-procedure", "They ignored the runbook.", "They ignored the noise."],
   ["consumer", "Every downstream service broke.", "Every dashboard broke."],
@@ -54,6 +55,11 @@ describe("frames (symptoms.yaml) over the concepts", () => {
   const detectors = compileDetectors(builtinSymptoms(), builtinContext(), concepts);
   const facts = (text: string) => detectSymptoms(text, detectors);
   const codes = (text: string) => facts(text).map((f) => f.code);
+
+  it("an agent's removal is an automated change, unless the sentence says it acted on delegated authority", () => {
+    expect(codes("The coding agent deleted the production database during a code freeze.")).toContain("faulty-change");
+    expect(codes("The support agent delegated a ticket to a sub-agent, which inherited the parent's admin scope and deleted a customer workspace.")).not.toContain("faulty-change");
+  });
 
   it("reads credentials obtained by means other than theft", () => {
     for (const t of ["The group phished an engineer's credentials.", "They bought an employee's password on a forum.", "A contractor's password was reused from another breach."]) {

@@ -27,12 +27,32 @@ export function* blocks(text: string): Generator<Block> {
     const blank = line.trim() === "" || FENCE.test(line);
     const continues = !marker && !blank && start >= 0 && /^[ \t]*[a-z]/.test(line);
     if (!continues) {
-      if (start >= 0) yield { start, text: text.slice(start, end) };
+      if (start >= 0) yield* pieces(start, text.slice(start, end));
       start = blank ? -1 : pos + (marker ? marker[0].length : 0);
     }
     end = lineEnd;
     if (nl < 0) break;
     pos = nl + 1;
   }
-  if (start >= 0 && end > start) yield { start, text: text.slice(start, end) };
+  if (start >= 0 && end > start) yield* pieces(start, text.slice(start, end));
+}
+
+/** The longest block wink-nlp is given at once: it holds every token of a document in memory. */
+export const MAX_BLOCK = 65_536;
+
+/**
+ * A long block in pieces of at most MAX_BLOCK, each ending after a sentence's full stop
+ * (or, with none, at a space), so a paragraph of megabytes never becomes one document.
+ */
+function* pieces(start: number, block: string): Generator<Block> {
+  let from = 0;
+  while (block.length - from > MAX_BLOCK) {
+    const window = block.slice(from, from + MAX_BLOCK);
+    const stop = Math.max(window.lastIndexOf(". "), window.lastIndexOf("! "), window.lastIndexOf("? "));
+    const space = window.lastIndexOf(" ");
+    const cut = stop > 0 ? stop + 2 : space > 0 ? space + 1 : MAX_BLOCK;
+    yield { start: start + from, text: block.slice(from, from + cut) };
+    from += cut;
+  }
+  yield { start: start + from, text: block.slice(from) };
 }
