@@ -28,15 +28,26 @@ export function quoteMatches(e: Detected, mark: (word: string) => string): strin
   }
   const parts: string[] = [];
   let at = from;
-  for (const m of inside) {
-    if (m.start < at) continue;
-    parts.push(s.text.slice(at - s.start, m.start - s.start), mark(m.text));
-    at = m.end;
+  for (const run of runs(inside, s)) {
+    parts.push(s.text.slice(at - s.start, run.start - s.start), mark(s.text.slice(run.start - s.start, run.end - s.start)));
+    at = run.end;
   }
   parts.push(s.text.slice(at - s.start, to - s.start));
   const lead = before.length ? `${before.map((m) => mark(m.text)).join(" … ")} … ` : "";
   const body = `${from > s.start ? "…" : ""}${parts.join("")}${to < s.end ? "…" : ""}`;
   return `"${`${lead}${body}`.replace(/\s+/g, " ").trim()}"`;
+}
+
+/** Matched words next to each other ("kept retrying") marked as one; overlaps dropped. */
+function runs(words: ReadonlyArray<{ start: number; end: number }>, s: { start: number; text: string }): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const w of words) {
+    const last = out.at(-1);
+    if (last && w.start < last.end) continue;
+    if (last && /^\s*$/.test(s.text.slice(last.end - s.start, w.start - s.start))) last.end = w.end;
+    else out.push({ start: w.start, end: w.end });
+  }
+  return out;
 }
 
 function spaceAfter(text: string, i: number): number {

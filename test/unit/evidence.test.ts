@@ -57,8 +57,10 @@ describe("evidence as data", () => {
 
 describe("matched words marked in the sentence", () => {
   it("marks each word, plain or with a style", () => {
-    expect(quoteMatches(detected(), PLAIN.mark)).toBe('"Then the job «kept» «retrying» all."');
-    expect(markedEvidence(detected(), (w) => `**${w}**`)).toBe('symptom repeated-retries (description: "Then the job **kept** **retrying** all.")');
+    expect(quoteMatches(detected(), PLAIN.mark)).toBe('"Then the job «kept retrying» all."');
+    expect(markedEvidence(detected(), (w) => `**${w}**`)).toBe('symptom repeated-retries (description: "Then the job **kept retrying** all.")');
+    const apart = detected({ matches: [{ start: 19, end: 22, text: "job" }, { start: 28, end: 36, text: "retrying" }] });
+    expect(quoteMatches(apart, PLAIN.mark)).toBe('"Then the «job» kept «retrying» all."');
     expect(markedEvidence({ kind: "declared-symptom", code: "leaked-secret" }, PLAIN.mark)).toBe("symptom leaked-secret (declared)");
   });
 
