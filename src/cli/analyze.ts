@@ -6,6 +6,8 @@ import { triage } from "../engine/triage.js";
 import type { Triage } from "../engine/types.js";
 import { diagnostic, InputError, UsageError, type Diagnostic } from "../load/diagnostic.js";
 import { loadIncidents } from "../load/loadIncidents.js";
+import { symptomPlaces } from "../load/symptomPlaces.js";
+import type { FieldAt, WordsAt } from "../load/locateWords.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readText } from "../load/readText.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
@@ -67,6 +69,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const results: Triage[] = [];
   const seenIds = new Map<string, string>();
   const origins = new Map<string, Location>();
+  const wordsAt = new Map<string, ReadonlyMap<string, WordsAt | FieldAt>>();
   const progress = !opts.quiet && process.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
 
   // Reads run ahead of the analysis, a few at a time: one file after another, a batch of
@@ -112,7 +115,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         }
         const at = loaded.doc.locate(["id"]);
         origins.set(loaded.incident.id, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
-        results.push(busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) })));
+        const result = busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
+        results.push(result);
+        // Only SARIF points into the ticket; the text maps are not kept past this file.
+        if (opts.format === "sarif") wordsAt.set(loaded.incident.id, symptomPlaces(result, loaded, text, pack.aliases));
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -123,7 +129,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   if (progress) process.stderr.write("\r\x1b[K");
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, ...(inventory ? { inventory } : {}), version };
+  const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, wordsAt, ...(inventory ? { inventory } : {}), version };
   // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
   await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output);
   reportChanges(changes, opts.quiet);

@@ -10,5 +10,5 @@ export function useColour(stream: NodeJS.WriteStream, noColor: boolean | undefin
 export function terminalStyle(stream: NodeJS.WriteStream, noColor: boolean | undefined): Style {
   if (!useColour(stream, noColor)) return PLAIN;
   const c = new Chalk({ level: 1 });
-  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, magenta: c.magenta };
+  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, magenta: c.magenta, mark: c.bold.yellow };
 }

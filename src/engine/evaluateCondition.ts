@@ -1,13 +1,14 @@
 import type { Condition, FactTest } from "../load/schema/rules.js";
 import { factDef, type FactDef, type FactValue } from "./factCatalog.js";
 import type { EvalContext, Subject } from "./subject.js";
-import { describeSymptom, type SymptomFact } from "./symptomFact.js";
+import { symptomEvidence, type Evidence } from "./evidence.js";
+import type { SymptomFact } from "./symptomFact.js";
 import { UNKNOWN, type Truth } from "./truth.js";
 
 export interface ConditionResult {
   truth: Truth;
-  /** What made it hold (or left it unknown), one line per leaf; empty when it does not hold. */
-  evidence: string[];
+  /** What made it hold (or left it unknown), one per leaf; empty when it does not hold. */
+  evidence: Evidence[];
   /** The facts that made it hold or left it unknown, so a finding can point at where they are written. */
   facts: string[];
   /** Of those, the facts the inventory does not record; empty unless the truth is unknown. */
@@ -63,7 +64,7 @@ export function evaluateCondition(c: Condition, input: ConditionInput): Conditio
   }
   if ("symptom" in c) {
     const s = input.symptoms.get(c.symptom);
-    return s ? { truth: true, evidence: [describeSymptom(s)], facts: [], unknown: [] } : NO;
+    return s ? { truth: true, evidence: [symptomEvidence(s)], facts: [], unknown: [] } : NO;
   }
   return evaluateFact(c, input);
 }
@@ -84,11 +85,10 @@ function evaluateFact(t: FactTest, { subject, ctx }: ConditionInput): ConditionR
     : def.entity === "workflow" && subject.kind === "step" && subject.workflow
       ? `workflow ${subject.workflow.id}`
       : def.entity === "incident" ? "incident" : subject.label;
-  if (unknownOn(t, value)) return { truth: UNKNOWN, evidence: [`${owner}: ${def.label} unknown (${unrecorded(def, subject)})`], facts: [t.fact], unknown: [t.fact] };
+  if (unknownOn(t, value)) return { truth: UNKNOWN, evidence: [{ kind: "unknown-fact", fact: t.fact, owner, label: def.label, entity: def.entity, ...unrecorded(def, subject) }], facts: [t.fact], unknown: [t.fact] };
   if (!testValue(t, value)) return NO;
   const detail = def.detail && value === true ? def.detail(subject) : undefined;
-  const shown = typeof value === "boolean" ? `: ${value ? "yes" : "no"}` : ` ${showValue(value)}`;
-  return { truth: true, evidence: [`${owner}: ${def.label}${shown}${detail ? ` (${detail})` : ""}`], facts: [t.fact], unknown: [] };
+  return { truth: true, evidence: [{ kind: "fact", fact: t.fact, owner, label: def.label, value: value ?? null, ...(detail ? { detail } : {}) }], facts: [t.fact], unknown: [] };
 }
 
 /**
@@ -100,13 +100,12 @@ export function unknownOn(t: FactTest, v: FactValue): boolean {
   return v === undefined && t.present === undefined && !testValue(t, v);
 }
 
-/** Which fields are missing, in the words of the entry: `credential.lastRotated not recorded`. */
-function unrecorded(def: FactDef, subject: Subject): string {
+/** Whether the entry exists, and which of its fields are missing (`credential.lastRotated`). */
+function unrecorded(def: FactDef, subject: Subject): { recorded: boolean; missing: string[] } {
   const record = def.entity === "incident" ? undefined : subject[def.entity];
-  if (def.entity !== "incident" && record === undefined) return `no ${def.entity} recorded`;
+  if (def.entity !== "incident" && record === undefined) return { recorded: false, missing: [] };
   const at = (path: readonly string[]) => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
-  const missing = (def.reads ?? (def.path ? [def.path] : [])).filter((p) => at(p) === undefined).map((p) => p.join("."));
-  return missing.length ? `${missing.join(", ")} not recorded` : "not recorded";
+  return { recorded: true, missing: (def.reads ?? (def.path ? [def.path] : [])).filter((p) => at(p) === undefined).map((p) => p.join(".")) };
 }
 
 export function showValue(v: FactValue): string {

@@ -2,6 +2,7 @@ import { severityRank, type Severity } from "../load/schema/common.js";
 import type { Condition, Rule } from "../load/schema/rules.js";
 import { conditionHolds } from "./conditionHolds.js";
 import { evaluateCondition } from "./evaluateCondition.js";
+import { evidenceText, type Evidence } from "./evidence.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Basis, Finding } from "./types.js";
@@ -42,6 +43,16 @@ function unique(xs: string[]): string[] {
   return xs;
 }
 
+/** Evidence without repeats: two leaves that read the same fact or symptom say it once. */
+function uniqueEvidence(xs: Evidence[]): Evidence[] {
+  if (xs.length < 2) return xs;
+  const keys = xs.map(evidenceText);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys.indexOf(keys[i]!) < i) return xs.filter((_, j) => keys.indexOf(keys[j]!) === j);
+  }
+  return xs;
+}
+
 /** One rule that holds on one subject (or is unknown there), with what made it so. */
 export interface Holding {
   rule: Rule;
@@ -50,7 +61,7 @@ export interface Holding {
   /** The rule's title and severity, or its `whenUnknown` wording when the finding is unknown. */
   title: string;
   severity: Severity;
-  evidence: string[];
+  evidence: Evidence[];
   facts: string[];
   /** Set only on an unknown finding: the facts its condition needed that the inventory does not record. */
   unknown?: string[];
@@ -83,7 +94,7 @@ export function forEachHolding(
       const truth = conditionHolds(rule.when, input);
       if (truth === false || (truth === UNKNOWN && rule.unknownSafe !== undefined)) continue;
       const r = evaluateCondition(rule.when, input);
-      const evidence = unique(r.evidence);
+      const evidence = uniqueEvidence(r.evidence);
       const facts = unique(r.facts);
       if (truth === true) emit({ rule, basis, subject, title: rule.title, severity: rule.severity, evidence, facts });
       else emit({ rule, basis, subject, ...unknownWording(rule), evidence, facts, unknown: unique(r.unknown) });

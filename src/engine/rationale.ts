@@ -1,5 +1,5 @@
 import { effectiveWeight } from "./classify.js";
-import { briefEvidence } from "./symptomFact.js";
+import { briefText } from "./evidence.js";
 import type { RulePack } from "../load/rulePack.js";
 import type { Decision, Finding, Insufficiency, PlanStep, Scores } from "./types.js";
 import { compareStrings } from "./compare.js";
@@ -15,7 +15,7 @@ function strongest(findings: readonly Finding[], defects: readonly Finding["defe
   for (const f of [...findings].sort((a, b) => effectiveWeight(b, pack.decision) - effectiveWeight(a, pack.decision) || compareStrings(a.rule, b.rule))) {
     if (!defects.includes(f.defect) || seen.has(f.rule)) continue;
     seen.add(f.rule);
-    const ev = f.evidence.slice(0, 2).map(briefEvidence).join("; ");
+    const ev = f.evidence.slice(0, 2).map(briefText).join("; ");
     picked.push(ev ? `${f.title} (${ev})` : f.title);
     if (picked.length === n) break;
   }

@@ -1,5 +1,6 @@
 import type { Severity } from "../load/schema/common.js";
 import type { Defect, Layer } from "../load/schema/rules.js";
+import type { Evidence } from "./evidence.js";
 import type { SymptomFact } from "./symptomFact.js";
 
 /**
@@ -21,7 +22,8 @@ export interface Finding {
   severity: Severity;
   weight: number;
   subject: string;
-  evidence: string[];
+  /** Why the rule holds, as structured data (evidence.ts); formatters render it. */
+  evidence: Evidence[];
   /** Fact names that made the rule hold, so a finding can point at where they are written. */
   facts: string[];
   /**

@@ -1,4 +1,5 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
+import { evidenceText } from "../engine/evidence.js";
 import { evaluateCondition, showValue } from "../engine/evaluateCondition.js";
 import { UNKNOWN } from "../engine/truth.js";
 import { factDef, type FactValue } from "../engine/factCatalog.js";
@@ -65,7 +66,7 @@ export function changeFindings(
         origin: "change",
         ...findingHeader(rule, subject.ref),
         ...(guard?.truth === UNKNOWN ? { unknown: guard.unknown } : {}),
-        evidence: [`${subject.label}: ${def.label} ${moved}`, ...(guard?.evidence ?? [])],
+        evidence: [`${subject.label}: ${def.label} ${moved}`, ...(guard?.evidence ?? []).map(evidenceText)],
         controls: [...rule.controls],
         refs: [...rule.refs],
         location: locateFinding(head, subject, [rule.fact]),

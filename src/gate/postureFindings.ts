@@ -1,4 +1,5 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
+import { evidenceText } from "../engine/evidence.js";
 import { forEachHolding } from "../engine/evaluateRules.js";
 import type { EvalContext, Subject } from "../engine/subject.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
@@ -22,7 +23,7 @@ export function postureFindings(pack: RulePack, inventory: InventoryIndex, now: 
       origin: "posture",
       ...findingHeader(h.rule, h.subject.ref, h),
       ...(h.unknown ? { unknown: h.unknown } : {}),
-      evidence: h.evidence,
+      evidence: h.evidence.map(evidenceText),
       // Shared with the rule, never mutated.
       controls: h.rule.controls,
       refs: h.rule.refs,

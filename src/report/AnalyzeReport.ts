@@ -3,6 +3,7 @@ import type { Triage } from "../engine/types.js";
 import type { Location } from "../gate/types.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import type { InventoryIndex } from "../load/loadInventory.js";
+import type { FieldAt, WordsAt } from "../load/locateWords.js";
 import type { RulePack } from "../load/rulePack.js";
 import type { Style } from "./style.js";
 
@@ -17,6 +18,8 @@ export interface AnalyzeReport {
   style: Style;
   /** Where each incident (by id) starts, for formats that point into files (SARIF). */
   origins?: ReadonlyMap<string, Location>;
+  /** Per incident, where each symptom read in its text was read (SARIF only): the words, or the field. */
+  wordsAt?: ReadonlyMap<string, ReadonlyMap<string, WordsAt | FieldAt>>;
   /** The inventory, so inventory findings can point at their entry. */
   inventory?: InventoryIndex;
   /** The tool's version, for SARIF's driver. */

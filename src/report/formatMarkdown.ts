@@ -1,9 +1,11 @@
 import type { Triage } from "../engine/types.js";
 import type { RulePack } from "../load/rulePack.js";
 import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
+import { markedEvidence } from "./quoteMatches.js";
 import { unknownMark } from "./unknownMark.js";
 import { undecidedView } from "./undecided.js";
 
+const bold = (w: string) => `**${w}**`;
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function triageMarkdown(t: Triage, pack: RulePack): string {
@@ -28,7 +30,7 @@ function triageMarkdown(t: Triage, pack: RulePack): string {
   if (t.findings.length) {
     out.push("", "### Findings", "", "| Severity | Rule | Subject | Evidence |", "|---|---|---|---|");
     for (const f of t.findings) {
-      out.push(`| ${f.severity}${unknownMark(f)} | \`${f.rule}\` ${esc(f.title)} | \`${f.subject}\` | ${esc(f.evidence.join("; "))} |`);
+      out.push(`| ${f.severity}${unknownMark(f)} | \`${f.rule}\` ${esc(f.title)} | \`${f.subject}\` | ${esc(f.evidence.map((e) => markedEvidence(e, bold)).join("; "))} |`);
     }
   }
   return out.join("\n");

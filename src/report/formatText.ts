@@ -3,6 +3,7 @@ import type { PlanStep, Triage } from "../engine/types.js";
 import type { RulePack } from "../load/rulePack.js";
 import { displayRef, type AnalyzeReport } from "./AnalyzeReport.js";
 import type { Style } from "./style.js";
+import { markedEvidence } from "./quoteMatches.js";
 import { wrap } from "./wrap.js";
 import { unknownMark } from "./unknownMark.js";
 import { undecidedView } from "./undecided.js";
@@ -77,7 +78,7 @@ export function formatTriageText(t: Triage, pack: RulePack, s: Style): string {
       out.push(`  ${severityColour(f.severity, s)(f.severity.toUpperCase().padEnd(8))} ${s.bold(f.rule)}  ${f.title}${unknownMark(f)}`);
       const weight = f.unknown ? "unknown, not scored" : f.basis === "observed" ? `weight ${f.weight}` : f.basis === "posture" ? `posture, weight ${f.weight}×${factorText(pack.decision.postureFactor)}` : `standing condition, weight ${f.weight}`;
       out.push(s.dim(`           ${f.defect} · ${weight} · ${f.subject}`));
-      for (const e of f.evidence) out.push(wrap(`- ${e}`, WIDTH, "           "));
+      for (const e of f.evidence) out.push(wrap(`- ${markedEvidence(e, s.mark)}`, WIDTH, "           "));
     }
   }
   if (t.symptoms.length) {

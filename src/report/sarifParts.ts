@@ -1,6 +1,7 @@
 import type { ArtifactLocation, PhysicalLocation, ReportingDescriptor, Result } from "sarif";
 import type { Location } from "../gate/types.js";
 import type { RulePack } from "../load/rulePack.js";
+import type { Position } from "../load/sourceDoc.js";
 import type { Severity } from "../load/schema/common.js";
 import { displayRef } from "./AnalyzeReport.js";
 import type { GateRuleInfo } from "./GateReport.js";
@@ -34,8 +35,10 @@ export function artifactLocation(file: string): ArtifactLocation {
   return { uri: encode(path.replace(/^(\.\/)+/, "")).replace(/:/g, "%3A"), uriBaseId: "%SRCROOT%" };
 }
 
-export function physical(l: Location): PhysicalLocation {
-  return { artifactLocation: artifactLocation(l.file), region: { startLine: Math.max(1, l.line), startColumn: Math.max(1, l.column) } };
+/** `end`, when given, is just past the last character, as SARIF's endColumn. */
+export function physical(l: Location, end?: Position): PhysicalLocation {
+  const region = { startLine: Math.max(1, l.line), startColumn: Math.max(1, l.column), ...(end ? { endLine: end.line, endColumn: end.column } : {}) };
+  return { artifactLocation: artifactLocation(l.file), region };
 }
 
 export function help(rule: RuleInfo, pack: RulePack): { text: string; markdown: string } {

@@ -7,7 +7,10 @@ export interface Style {
   green(s: string): string;
   cyan(s: string): string;
   magenta(s: string): string;
+  /** The ticket's own words that matched a symptom: `«kept retrying»` without colour. */
+  mark(s: string): string;
 }
 
 const id = (s: string) => s;
-export const PLAIN: Style = { bold: id, dim: id, red: id, yellow: id, green: id, cyan: id, magenta: id };
+/** Guillemets, since ticket text rarely holds them (brackets and quotes it often does). */
+export const PLAIN: Style = { bold: id, dim: id, red: id, yellow: id, green: id, cyan: id, magenta: id, mark: (s) => `«${s}»` };

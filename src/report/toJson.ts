@@ -1,4 +1,5 @@
 import type { Portfolio } from "../engine/portfolio.js";
+import { evidenceText } from "../engine/evidence.js";
 import type { Decision, Triage } from "../engine/types.js";
 import type { Diagnostic } from "../load/diagnostic.js";
 import { API_VERSION } from "../load/schema/common.js";
@@ -27,7 +28,8 @@ export function triageDocument(t: Triage): Record<string, unknown> {
       severity: f.severity,
       weight: f.weight,
       subject: f.subject,
-      evidence: f.evidence,
+      evidence: f.evidence.map(evidenceText),
+      evidenceDetail: f.evidence,
       ...(f.unknown ? { unknown: f.unknown } : {}),
       controls: f.controls,
       refs: f.refs,

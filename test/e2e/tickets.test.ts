@@ -27,9 +27,17 @@ describe("analyze reads tickets (end to end)", () => {
     expect(doc).toMatchObject({ kind: "Triage", incident: "TKT-2026-118", title: "Payment webhook signing secret found on the team wiki" });
     expect(doc.decision).toBe("identity-first");
     const sarif = JSON.parse(run(["analyze", `${T}/webhook-secret-in-wiki.md`, ...NOW, "--format", "sarif"]).stdout);
-    const loc = sarif.runs[0].results[0].locations[0].physicalLocation;
+    const first = sarif.runs[0].results[0];
+    const loc = first.locations[0].physicalLocation;
     expect(loc.artifactLocation.uri).toContain("webhook-secret-in-wiki.md");
-    expect(loc.region).toMatchObject({ startLine: 2, startColumn: 5 });
+    // The leaked secret rests on words of the description: "signing **secret**" (line 9) ... "public" (line 10).
+    expect(loc.region).toEqual({ startLine: 9, startColumn: 53, endLine: 10, endColumn: 58 });
+    const lines = readFileSync(`${T}/webhook-secret-in-wiki.md`, "utf8").split("\n");
+    const words = first.relatedLocations.map((l: { physicalLocation: { region: { startLine: number; startColumn: number; endColumn: number } } }) => {
+      const r = l.physicalLocation.region;
+      return lines[r.startLine - 1]!.slice(r.startColumn - 1, r.endColumn - 1);
+    });
+    expect(words).toEqual(["secret", "public"]);
   });
 
   it("a GitHub issue saved from gh issue view: id owner/repo#N", () => {
