@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { conditionStrength } from "../../src/engine/conditionStrength.js";
+import { incidentSubject } from "../../src/engine/subject.js";
+import type { SymptomFact } from "../../src/engine/symptomFact.js";
+import { triage } from "../../src/engine/triage.js";
+import type { Incident } from "../../src/load/schema/incident.js";
+import type { Condition } from "../../src/load/schema/rules.js";
+import { builtinPack, NOW } from "../helpers.js";
+
+const pack = await builtinPack();
+const run = (description?: string, symptoms?: string[]) => {
+  const incident: Incident = { apiVersion: "nhi-triage/v1", kind: "Incident", id: "T", ...(description ? { description } : {}), ...(symptoms ? { symptoms } : {}) };
+  return triage(incident, pack, undefined, { now: NOW });
+};
+
+// Two findings of equal rule weight (3) on opposite sides, each read by a phrase.
+const rotation = "the old credential was deleted before every consumer had switched";
+const leak = "an API key leaked in a public repository";
+
+describe("a sentence that states the cause weighs more than one that describes an effect", () => {
+  it("alone, the two sides weigh the same and the call is both", () => {
+    const t = run(`First ${rotation}. Then ${leak}.`);
+    expect(t.scores.coordination).toBe(t.scores.attribution);
+    expect(t.decision.decision).toBe("both");
+  });
+  it.each([
+    [`The root cause was that ${rotation}. Then ${leak}.`, "orchestration-first", "uncoordinated-rotation"],
+    [`First ${rotation}. The root cause was ${leak}.`, "identity-first", "leaked-secret"],
+  ])("the cause decides against an equal effect: %s", (description, decision, cause) => {
+    const t = run(description);
+    expect(t.symptoms.find((s) => s.code === cause)).toMatchObject({ cause: true });
+    expect(t.findings.filter((f) => f.strength === pack.decision.causeFactor)).toHaveLength(1);
+    expect(t.decision.decision).toBe(decision);
+  });
+});
+
+describe("a frame's weight scales what its finding counts", () => {
+  const description = "The wildcard certificate opened every internal service.";
+  it("a frame of weight below 1 counts less than the same symptom declared", () => {
+    const read = run(description);
+    const fact = read.symptoms.find((s) => s.code === "token-overreach");
+    expect(fact).toMatchObject({ source: "description", frame: expect.any(String) });
+    const weight = fact!.source === "description" ? fact!.weight! : 1;
+    expect(weight).toBeLessThan(1);
+    const declared = run(undefined, ["token-overreach"]);
+    const rule = declared.findings.find((f) => f.defect === "attribution")!;
+    expect(declared.scores.attribution).toBe(rule.weight);
+    expect(read.findings.find((f) => f.rule === rule.rule)).toMatchObject({ strength: weight });
+    expect(read.scores.attribution).toBeCloseTo(rule.weight * weight, 6);
+    expect(read.scores.attribution).toBeLessThan(declared.scores.attribution);
+  });
+});
+
+describe("conditionStrength", () => {
+  const subject = incidentSubject("T");
+  const ctx = { active: false, now: NOW };
+  const facts = (strengths: Record<string, number>) => new Map(Object.entries(strengths).map(([code, w]): [string, SymptomFact] => [code, { code, source: "description", phrase: code, weight: w }]));
+  const of = (s: SymptomFact) => (s.source === "description" ? s.weight! : 1);
+  const strength = (c: Condition, s: Record<string, number>) => conditionStrength(c, { subject, ctx, symptoms: facts(s) }, of);
+  const active = { fact: "incident.active", equals: false } as const;
+
+  it("all is its weakest symptom, any its strongest that holds, facts and negations neither", () => {
+    expect(strength({ all: [{ symptom: "a" }, { symptom: "b" }] }, { a: 0.6, b: 0.8 })).toBe(0.6);
+    expect(strength({ any: [{ symptom: "a" }, { symptom: "b" }, { symptom: "c" }] }, { a: 0.6, b: 0.8 })).toBe(0.8);
+    expect(strength({ all: [{ symptom: "a" }, active, { not: { symptom: "c" } }] }, { a: 1.6 })).toBe(1.6);
+    expect(strength({ any: [{ symptom: "a" }, active] }, { a: 0.6 })).toBe(1);
+    expect(strength(active, {})).toBeUndefined();
+  });
+  it("a stronger symptom never makes a condition weaker (fast-check)", () => {
+    const cond: Condition = { all: [{ any: [{ symptom: "a" }, { symptom: "b" }] }, { symptom: "c" }] };
+    const w = fc.double({ min: 0.05, max: 2, noNaN: true });
+    fc.assert(
+      fc.property(w, w, w, fc.constantFrom("a", "b", "c"), w, (a, b, c, code, more) => {
+        const base = { a, b, c };
+        expect(strength(cond, { ...base, [code]: base[code as "a"] + more })!).toBeGreaterThanOrEqual(strength(cond, base)!);
+      }),
+    );
+  });
+});
