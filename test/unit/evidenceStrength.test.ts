@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { conditionStrength } from "../../src/engine/conditionStrength.js";
+import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import { incidentSubject } from "../../src/engine/subject.js";
 import type { SymptomFact } from "../../src/engine/symptomFact.js";
 import { triage } from "../../src/engine/triage.js";
@@ -49,6 +50,28 @@ describe("a frame's weight scales what its finding counts", () => {
     expect(read.findings.find((f) => f.rule === rule.rule)).toMatchObject({ strength: weight });
     expect(read.scores.attribution).toBeCloseTo(rule.weight * weight, 6);
     expect(read.scores.attribution).toBeLessThan(declared.scores.attribution);
+  });
+});
+
+describe("a symptom's evidence is its strongest match", () => {
+  // A frame of two concepts is more specific than a one-word phrase, but weighs less.
+  const detectors = compileDetectors(
+    [{ code: "x", leaning: "attribution", meaning: "m", phrases: ["intruder"], frames: [{ id: "weak", concepts: ["actor", "entry"], relation: "clause", weight: 0.5 }] }],
+    { triggers: [], terminators: [] },
+    [
+      { id: "actor", meaning: "m", words: ["intruder"] },
+      { id: "entry", meaning: "m", words: ["sign in"] },
+    ],
+  );
+  it("a phrase in full outweighs a frame of weight 0.5 in the same sentence", () => {
+    expect(detectSymptoms("An intruder signed in to the console.", detectors)).toEqual([expect.not.objectContaining({ frame: expect.anything() })]);
+  });
+  it("the frame is the evidence where the phrase does not match", () => {
+    const none = compileDetectors([{ code: "x", leaning: "attribution", meaning: "m", phrases: ["outsider"], frames: [{ id: "weak", concepts: ["actor", "entry"], relation: "clause", weight: 0.5 }] }], { triggers: [], terminators: [] }, [
+      { id: "actor", meaning: "m", words: ["intruder"] },
+      { id: "entry", meaning: "m", words: ["sign in"] },
+    ]);
+    expect(detectSymptoms("An intruder signed in to the console.", none)).toEqual([expect.objectContaining({ frame: "weak", weight: 0.5 })]);
   });
 });
 
