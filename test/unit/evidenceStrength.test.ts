@@ -7,7 +7,7 @@ import type { SymptomFact } from "../../src/engine/symptomFact.js";
 import { triage } from "../../src/engine/triage.js";
 import type { Incident } from "../../src/load/schema/incident.js";
 import type { Condition } from "../../src/load/schema/rules.js";
-import { builtinPack, NOW } from "../helpers.js";
+import { builtinConcepts, builtinContext, builtinPack, builtinSymptoms, NOW } from "../helpers.js";
 
 const pack = await builtinPack();
 const run = (description?: string, symptoms?: string[]) => {
@@ -38,18 +38,15 @@ describe("a sentence that states the cause weighs more than one that describes a
 
 describe("a frame's weight scales what its finding counts", () => {
   const description = "The wildcard certificate opened every internal service.";
-  it("a frame of weight below 1 counts less than the same symptom declared", () => {
+  it("a frame of weight below 1 counts as much as the same symptom declared: its weight ranks matches, it does not scale the finding", () => {
     const read = run(description);
     const fact = read.symptoms.find((s) => s.code === "token-overreach");
     expect(fact).toMatchObject({ source: "description", frame: expect.any(String) });
-    const weight = fact!.source === "description" ? fact!.weight! : 1;
-    expect(weight).toBeLessThan(1);
+    expect(fact!.source === "description" ? fact!.weight! : 1).toBeLessThan(1);
     const declared = run(undefined, ["token-overreach"]);
     const rule = declared.findings.find((f) => f.defect === "attribution")!;
-    expect(declared.scores.attribution).toBe(rule.weight);
-    expect(read.findings.find((f) => f.rule === rule.rule)).toMatchObject({ strength: weight });
-    expect(read.scores.attribution).toBeCloseTo(rule.weight * weight, 6);
-    expect(read.scores.attribution).toBeLessThan(declared.scores.attribution);
+    expect(read.findings.find((f) => f.rule === rule.rule)).toMatchObject({ strength: 1 });
+    expect(read.scores.attribution).toBe(declared.scores.attribution);
   });
 });
 
@@ -99,5 +96,21 @@ describe("conditionStrength", () => {
         expect(strength(cond, { ...base, [code]: base[code as "a"] + more })!).toBeGreaterThanOrEqual(strength(cond, base)!);
       }),
     );
+  });
+});
+
+describe("which sentences state the cause (rules/context.yaml, category cause)", () => {
+  const detectors = compileDetectors(builtinSymptoms(), builtinContext(), builtinConcepts());
+  const causeOf = (text: string, code: string) => detectSymptoms(text, detectors).find((f) => f.code === code);
+
+  it("a sentence that names the incident's cause is one", () => {
+    expect(causeOf("The root cause was that the job retried twice.", "repeated-retries")).toMatchObject({ cause: true });
+  });
+
+  it("'because' and 'due to' explain whatever their clause says (a slow recovery), not the incident: no cause", () => {
+    const fact = causeOf("Recovery was slow due to the job retrying several times.", "repeated-retries");
+    expect(fact).toBeDefined();
+    expect(fact).not.toHaveProperty("cause");
+    expect(causeOf("Diagnosis took longer because the job kept retrying.", "repeated-retries")).not.toHaveProperty("cause");
   });
 });
