@@ -1,30 +1,41 @@
 import type { DecisionSettings } from "../load/schema/decision.js";
 import type { Basis, Call, DecidedCall, DecidedOn, Finding, Insufficiency, Scores } from "./types.js";
 
-/** Each rule counted once at its own weight, by what its firing shows (see Basis). */
+/** Each rule counted once at its weight times its evidence's strength, by what its firing shows (see Basis). */
 export type Evidence = Record<Basis, Scores>;
 
 const zero = (): Scores => ({ coordination: 0, attribution: 0, boundary: 0 });
 
 export function effectiveWeight(f: Finding, s: DecisionSettings): number {
-  return f.basis === "posture" ? f.weight * s.postureFactor : f.weight;
+  return f.weight * f.strength * (f.basis === "posture" ? s.postureFactor : 1);
 }
 
-/** Each rule counts once, however many subjects it fired on, so one wide rule cannot swamp the rest. */
+/**
+ * Each rule counts once, however many subjects it fired on, so one wide rule cannot swamp
+ * the rest; it counts at its strongest firing, so a firing on one more subject never lowers it.
+ */
 export function scoreEvidence(findings: readonly Finding[]): Evidence {
-  const seen = new Set<string>();
-  const e: Evidence = { observed: zero(), condition: zero(), posture: zero() };
+  const strongest = new Map<string, { basis: Basis; defect: keyof Scores; weight: number }>();
   for (const f of findings) {
-    if (seen.has(f.rule) || f.defect === "containment") continue;
-    seen.add(f.rule);
-    e[f.basis][f.defect] += f.weight;
+    if (f.defect === "containment") continue;
+    const prev = strongest.get(f.rule);
+    if (!prev || f.weight * f.strength > prev.weight) strongest.set(f.rule, { basis: f.basis, defect: f.defect, weight: f.weight * f.strength });
   }
+  const e: Evidence = { observed: zero(), condition: zero(), posture: zero() };
+  for (const f of strongest.values()) e[f.basis][f.defect] = tidy(e[f.basis][f.defect] + f.weight);
   return e;
 }
 
+/**
+ * Weights times strengths are decimals that binary floating point cannot hold (0.7 × 3 is
+ * 2.0999999999999996): sums are kept to a millionth, so a bar such as minEvidence is met
+ * when the decimals meet it, and scores print as written.
+ */
+const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
+
 /** All the evidence on one scale: posture at its factor. */
 export function combined(e: Evidence, s: DecisionSettings): Scores {
-  const add = (k: keyof Scores) => e.observed[k] + e.condition[k] + e.posture[k] * s.postureFactor;
+  const add = (k: keyof Scores) => tidy(e.observed[k] + e.condition[k] + e.posture[k] * s.postureFactor);
   return { coordination: add("coordination"), attribution: add("attribution"), boundary: add("boundary") };
 }
 

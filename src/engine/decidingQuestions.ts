@@ -30,7 +30,7 @@ function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: Readonly
       if (!added.length) continue;
       const withChoice = new Map(shown);
       for (const code of added) withChoice.set(code, { code, source: "declared" });
-      const newly = evaluateRules(pack.rules, subject, withChoice, ctx, pack.decision.standingConditions).filter((f) => !fired.has(f.rule) && !f.unknown);
+      const newly = evaluateRules(pack.rules, subject, withChoice, ctx, pack.decision).filter((f) => !fired.has(f.rule) && !f.unknown);
       const { c, a } = sides(combined(scoreEvidence(newly), pack.decision));
       g.orchestration = Math.max(g.orchestration, c);
       g.identity = Math.max(g.identity, a);

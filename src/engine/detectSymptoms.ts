@@ -302,7 +302,11 @@ export function found(text: string, kinds: readonly string[], compiled: Compiled
   const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean; frame?: { id: string; weight: number }; match?: Match }>();
   const offer = (code: string, terms: number, m: Match) => {
     const prev = best.get(code);
-    const better = !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (terms > prev.terms || (terms === prev.terms && m.start < prev.at)));
+    // The decision counts a fact at its frame's weight (a phrase in full), so the stronger match is the evidence.
+    const weight = m.frame?.weight ?? 1;
+    const was = prev?.frame?.weight ?? 1;
+    const better =
+      !prev || (m.cause && !prev.cause) || (m.cause === prev.cause && (weight > was || (weight === was && (terms > prev.terms || (terms === prev.terms && m.start < prev.at)))));
     if (!better) return;
     const phrase = excerpt(m.frame ? m.frame.phrase : text.slice(m.start, m.end));
     best.set(code, { at: m.start, terms, phrase, cause: m.cause, ...(m.frame ? { frame: { id: m.frame.id, weight: m.frame.weight } } : {}), match: m });

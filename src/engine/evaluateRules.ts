@@ -1,10 +1,13 @@
 import { severityRank, type Severity } from "../load/schema/common.js";
+import type { DecisionSettings } from "../load/schema/decision.js";
 import type { Condition, Rule } from "../load/schema/rules.js";
 import { conditionHolds } from "./conditionHolds.js";
+import { conditionStrength } from "./conditionStrength.js";
 import { evaluateCondition } from "./evaluateCondition.js";
 import { evidenceText, type Evidence } from "./evidence.js";
 import type { EvalContext, Subject } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
+import { symptomStrength } from "./symptomStrength.js";
 import type { Basis, Finding } from "./types.js";
 import { compareStrings } from "./compare.js";
 import { UNKNOWN } from "./truth.js";
@@ -102,14 +105,19 @@ export function forEachHolding(
   }
 }
 
+/**
+ * Every rule that holds (or is unknown) on every subject, as findings, each with the
+ * strength of the symptoms behind it as the decision settings weigh them.
+ */
 export function evaluateRules(
   rules: readonly Rule[],
   subjects: readonly Subject[],
   symptoms: ReadonlyMap<string, SymptomFact>,
   ctx: EvalContext,
-  standing: readonly string[] = [],
+  settings: Pick<DecisionSettings, "standingConditions" | "causeFactor">,
 ): Finding[] {
   const findings: Finding[] = [];
+  const strengthOf = (s: SymptomFact) => symptomStrength(s, settings);
   forEachHolding(rules, subjects, symptoms, ctx, ({ rule, basis, subject, title, severity, evidence, facts, unknown }) =>
     findings.push({
       rule: rule.id,
@@ -118,6 +126,8 @@ export function evaluateRules(
       defect: rule.defect,
       severity,
       weight: rule.weight,
+      // Only a rule that tests symptoms can be weakened or strengthened by them.
+      strength: symptoms.size && basis !== "posture" ? (conditionStrength(rule.when, { subject, ctx, symptoms }, strengthOf) ?? 1) : 1,
       subject: subject.ref,
       evidence,
       facts,
@@ -126,7 +136,7 @@ export function evaluateRules(
       refs: rule.refs,
       controls: rule.controls,
     }),
-    standing,
+    settings.standingConditions,
   );
   return findings.sort(
     (a, b) =>

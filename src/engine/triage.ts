@@ -57,7 +57,7 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
   const symptoms = incidentSymptoms(incident, pack);
   const subjects = buildSubjects(incident, inventory);
   const ctx = { active, now: opts.now };
-  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx, pack.decision.standingConditions);
+  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx, pack.decision);
   // What the inventory does not record is reported, never weighed as if it had been seen.
   const known = findings.filter((f) => !f.unknown);
   const evidence = scoreEvidence(known);

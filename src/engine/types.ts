@@ -21,6 +21,12 @@ export interface Finding {
   defect: Defect;
   severity: Severity;
   weight: number;
+  /**
+   * How strongly the evidence behind it shows it, a multiple of `weight` (see
+   * symptomStrength): 1 for declared symptoms and inventory or incident facts; a symptom
+   * read in the text at its frame's weight, more in a sentence that states the cause.
+   */
+  strength: number;
   subject: string;
   /** Why the rule holds, as structured data (evidence.ts); formatters render it. */
   evidence: Evidence[];

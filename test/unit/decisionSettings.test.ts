@@ -13,7 +13,7 @@ const decisionFile = (body: string) => `apiVersion: nhi-triage/v1\nkind: Decisio
 describe("decision settings (rules/decision.yaml)", () => {
   it("the built-in pack carries them, and the engine decides with them", async () => {
     const pack = await builtinPack();
-    expect(pack.decision).toMatchObject({ minEvidence: 2, lead: 0.3, boundaryLead: 0.55, fullSupport: 10, postureFactor: 0.5 });
+    expect(pack.decision).toMatchObject({ minEvidence: 2, lead: 0.3, boundaryLead: 0.55, fullSupport: 10, postureFactor: 0.5, causeFactor: 2 });
     expect(pack.decision.standingConditions).toContain("long-lived-secret");
   });
 
@@ -38,12 +38,34 @@ describe("decision settings (rules/decision.yaml)", () => {
     expect(await extraPackProblems({ "decision.yaml": decisionFile("  minimumEvidence: 3\n") })).toEqual([expect.stringMatching(/^4 .*minimumEvidence/)]);
   });
 
+  it("a bad causeFactor is reported at its line", async () => {
+    expect(await extraPackProblems({ "decision.yaml": decisionFile("  lead: 0.3\n  causeFactor: 0.5\n") })).toEqual([
+      expect.stringMatching(/^5 .*causeFactor is a bonus: at least 1, or a sentence stating the cause would weigh less than one describing an effect/),
+    ]);
+    expect(await extraPackProblems({ "decision.yaml": decisionFile("  causeFactor: 9\n") })).toEqual([expect.stringMatching(/^4 .*causeFactor.*(<=|at most|less than).*4/i)]);
+    expect(await extraPackProblems({ "decision.yaml": decisionFile("  causeFactor: double\n") })).toEqual([expect.stringMatching(/^4 .*causeFactor.*number/i)]);
+  });
+
+  it("a later pack's causeFactor is the one the decision weighs a cause sentence with", async () => {
+    const dir = tempDir("pack-");
+    writeFileSync(join(dir, "decision.yaml"), decisionFile("  causeFactor: 1\n"));
+    const flat = await loadRulePack([RULES_DIR, dir]);
+    const incident: Incident = { apiVersion: "nhi-triage/v1", kind: "Incident", id: "T", description: "The root cause was that the old credential was deleted before every consumer had switched. Then an API key leaked in a public repository." };
+    expect(triage(incident, await builtinPack(), undefined, { now: NOW }).decision.decision).toBe("orchestration-first");
+    expect(triage(incident, flat, undefined, { now: NOW }).decision.decision).toBe("both");
+  });
+
   it("the first pack must give every field", async () => {
     const dir = tempDir("pack-");
     mkdirSync(join(dir, "p"));
     for (const f of ["symptoms.yaml", "controls.yaml", "questions.yaml", "domain.yaml", "changes.yaml"]) writeFileSync(join(dir, "p", f), readFileSync(join(RULES_DIR, f)));
     writeFileSync(join(dir, "p", "decision.yaml"), decisionFile("  minEvidence: 2\n"));
-    await expect(loadRulePack([join(dir, "p")])).rejects.toMatchObject({ diagnostics: expect.arrayContaining([expect.objectContaining({ message: "decision settings lack lead: no pack sets it (the built-in rules/decision.yaml does)", line: 4 })]) });
+    await expect(loadRulePack([join(dir, "p")])).rejects.toMatchObject({
+      diagnostics: expect.arrayContaining([
+        expect.objectContaining({ message: "decision settings lack lead: no pack sets it (the built-in rules/decision.yaml does)", line: 4 }),
+        expect.objectContaining({ message: "decision settings lack causeFactor: no pack sets it (the built-in rules/decision.yaml does)", line: 4 }),
+      ]),
+    });
   });
 
   // Decisions are advice; the gate passes or fails on findings and severities alone, so no

@@ -25,6 +25,11 @@ export const DecisionSettings = z.strictObject({
   boundaryLead: OpenFraction.describe("With a blurred-boundary finding, a lead below this is both; at least lead."),
   fullSupport: z.number().gt(0).max(1000).describe("Evidence weight at which more evidence stops raising confidence."),
   postureFactor: Fraction.describe("The fraction of its weight a posture finding counts."),
+  causeFactor: z
+    .number()
+    .min(1, "causeFactor is a bonus: at least 1, or a sentence stating the cause would weigh less than one describing an effect")
+    .max(4)
+    .describe("How many times a symptom read in a sentence that states the cause counts, against the same match in a sentence that describes an effect."),
   standingConditions: z
     .array(SymptomCode)
     .describe("Symptom codes that state a standing condition (how a credential is kept) rather than what the incident did; a rule testing only these is posture."),
