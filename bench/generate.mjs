@@ -1,5 +1,5 @@
 // Deterministic generator for benchmark data: a seeded inventory and incident batch.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 function rng(seed) {
@@ -116,6 +116,20 @@ export function writeIncidents(dir, count, identities, seed = 7) {
     ].join("\n");
     writeFileSync(join(dir, `inc-${String(i).padStart(5, "0")}.yaml`), text);
   }
+}
+
+/**
+ * `count` incident files cycled from the retellings in `from`, each with its own id, so a
+ * batch reads postmortem-length text; the retellings' own text is copied as it is.
+ */
+export function writePostmortemTickets(dir, from, count) {
+  mkdirSync(dir, { recursive: true });
+  const sources = readdirSync(from).filter((f) => f.endsWith(".yaml")).sort().map((f) => readFileSync(join(from, f), "utf8"));
+  for (let i = 0; i < count; i++) {
+    const text = sources[i % sources.length].replace(/^id: .*$/m, `id: TICKET-${i}`);
+    writeFileSync(join(dir, `t-${String(i).padStart(5, "0")}.yaml`), text);
+  }
+  return count;
 }
 
 const IDENTITY_RULES = ["NHI-NO-OWNER", "NHI-STATIC-SECRET", "NHI-SHARED-BY-TEAMS", "NHI-BROAD-PRIVILEGES", "NHI-HUMAN-USE", "NHI-MIXED-ENVIRONMENTS", "NHI-UNUSED-PRIVILEGED"];
