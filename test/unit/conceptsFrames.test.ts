@@ -118,6 +118,8 @@ describe("frames (symptoms.yaml) over the concepts", () => {
   it("a repeated step shows privileged-step-replayed when it carries authority, and a replayed approval is reused, not replayed", () => {
     expect(codes("The job re-ran the step with admin rights twice.")).toContain("privileged-step-replayed");
     expect(codes("The scheduler re-ran the job again and again.")).not.toContain("privileged-step-replayed");
+    expect(codes("The billing run was started a second time.")).not.toContain("privileged-step-replayed");
+    expect(codes("The schema migration ran a second time with the admin credentials.")).toContain("privileged-step-replayed");
     expect(codes("A signed approval for a refund was replayed by the agent.")).not.toContain("privileged-step-replayed");
     expect(codes("The approval issued for the Tuesday change was used again for a production deployment.")).not.toContain("privileged-step-replayed");
   });
