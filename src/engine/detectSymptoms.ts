@@ -190,7 +190,9 @@ function matchFrames(text: string, read: Read, before: Read | undefined, compile
     const own = new Set([...here, ...earlier].map((w) => w.normal));
     const a = contextOf(read.concepts.sentence, here, own, read.hits, compiled.context);
     const b = before ? contextOf(before.concepts.sentence, earlier, own, before.hits, compiled.context) : { asserted: true, cause: false };
-    const cause = a.cause || b.cause;
+    // The event a frame reads is told where it completes; the sentence before only names
+    // what is referred back to, so its being a cause sentence is not this match's.
+    const cause = a.cause;
     if (!a.asserted || !b.asserted || (frameAt[fi] && !cause)) return;
     const spans = [...m.before.map((h) => [before!, h] as const), ...m.here.map((h) => [read, h] as const)].map(([r, h]): MatchedWord => {
       const ws = r.concepts.sentence.words;

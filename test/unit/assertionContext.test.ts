@@ -47,6 +47,35 @@ describe("assertion context from rules/context.yaml", () => {
     expect(fact).toMatchObject({ code: "repeated-retries", cause: true, phrase: "kept crashing" });
   });
 
+  it.each([
+    ["a modal of what could have happened, on its clause", "If the key had leaked, an attacker could have pushed to every repository.", "unexpected-access"],
+    ["a modal of what would happen", "A retry of that step would keep retrying all night.", "repeated-retries"],
+    ["an inverted condition opening the sentence", "Had the change gone to all regions at once, the outage would have been global.", "unstaged-rollout"],
+    ["an inverted condition with 'were'", "Were the config pushed to every node at once, the fleet would be down.", "unstaged-rollout"],
+    ["an exercise's scenario", "The tabletop exercise assumed an attacker had stolen the CI token.", "leaked-secret"],
+    ["an assumption", "We assume the job kept retrying all night.", "repeated-retries"],
+    ["in principle", "An agent chaining those tools could in principle escalate privileges.", "tool-chaining-escalation"],
+    ["an instruction to make sure", "Make sure every retry is idempotent.", "repeated-retries"],
+    ["a competitor's incident", "A competitor disclosed that its AWS keys had been leaked on GitHub.", "leaked-secret"],
+    ["another company's incident", "Another company using the same library reported that its tokens were stolen.", "leaked-secret"],
+    ["another provider's, named after the match", "The blog describes a retry storm at another cloud provider.", "repeated-retries"],
+    ["'not at us'", "The advisory describes a retry storm at one of its customers, not at us.", "repeated-retries"],
+    ["a report about others", "The industry report says most teams share service accounts across teams.", "shared-service-account"],
+    ["a case study", "In the case study, a job inherited its parent's admin scope.", "delegated-scope-inheritance"],
+  ])("%s is no evidence: %s", (_, text, code) => {
+    expect(codes(text)).not.toContain(code);
+  });
+
+  it.each([
+    ["a modal in another clause", "The token was stolen from a build log, and we would like to thank the reporter.", "leaked-secret"],
+    ["'had the' not opening the sentence", "The deploy bot had the admin role, and the job kept retrying all night.", "repeated-retries"],
+    ["an opening 'had' that is no condition", "Had to restart the workers because the job kept retrying all night.", "repeated-retries"],
+    ["a terminator ending another party's scope", "A competitor reported a retry storm last year, but here the job kept retrying all night.", "repeated-retries"],
+    ["our own report", "The incident report says the token was stolen from a build log.", "leaked-secret"],
+  ])("%s leaves the match asserted: %s", (_, text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+
   it("a negation that is one of the phrase's own words does not negate it", () => {
     expect(codes("There was no rollback for the schema change.")).toContain("no-compensation");
   });

@@ -39,6 +39,13 @@ const CASES: Array<[string, string, string]> = [
   ["bad-data", "It acted on stale data.", "It acted on fresh orders."],
   ["standing-state", "The bucket was misconfigured.", "The bucket was emptied."],
   ["access", "The intruder downloaded the archive.", "The intruder admired the archive."],
+  ["leaking", "The roadmap leaked to the press.", "The roadmap went to the press."],
+  ["no-expiry", "The token has no expiration date.", "The token has no owner."],
+  ["privileged", "The step ran with cluster-admin rights.", "The step ran with a dry-run flag."],
+  ["go-live", "Defects were still open at go-live.", "Defects were still open at lunch."],
+  ["change-made", "The config push reached every node.", "The config file sat on every node."],
+  ["harm", "Logins broke for an hour.", "Logins grew for an hour."],
+  ["staged-release", "It skipped the first ring.", "It skipped the first meeting."],
 ];
 
 describe("concepts (rules/concepts.yaml)", () => {
@@ -99,6 +106,47 @@ describe("frames (symptoms.yaml) over the concepts", () => {
 
   it("reads an operator step with a wrong input that did more than intended", () => {
     expect(codes("A typo in the command removed far more servers than planned.")).toContain("faulty-change");
+  });
+
+  it("a leak refers back to a credential named in the sentence before", () => {
+    expect(facts("Nobody rotated the deploy key. It leaked last week.").find((f) => f.code === "leaked-secret")).toMatchObject({ frame: "credential-then-leaked" });
+    expect(codes("Nobody rotated the deploy key. A roadmap leaked last week.")).not.toContain("leaked-secret");
+    expect(codes("Nobody came to the review. It leaked last week.")).not.toContain("leaked-secret");
+  });
+
+  it("an expiry belongs to a credential: an approval that never expires is no static secret", () => {
+    expect(facts("The signing key has no expiry.").find((f) => f.code === "long-lived-secret")).toMatchObject({ frame: "credential-without-expiry" });
+    expect(codes("The break-glass approval never expired.")).not.toContain("long-lived-secret");
+    // How long a token lives is its age, not its reach.
+    expect(codes("The token has no expiry.")).not.toContain("token-overreach");
+  });
+
+  it("a repeated step shows privileged-step-replayed when it carries authority, and a replayed approval is reused, not replayed", () => {
+    expect(codes("The job re-ran the step with admin rights twice.")).toContain("privileged-step-replayed");
+    expect(codes("The scheduler re-ran the job again and again.")).not.toContain("privileged-step-replayed");
+    expect(codes("The billing run was started a second time.")).not.toContain("privileged-step-replayed");
+    expect(codes("The schema migration ran a second time with the admin credentials.")).toContain("privileged-step-replayed");
+    expect(codes("A signed approval for a refund was replayed by the agent.")).not.toContain("privileged-step-replayed");
+    expect(codes("The approval issued for the Tuesday change was used again for a production deployment.")).not.toContain("privileged-step-replayed");
+  });
+
+  it("a change is faulty where the text says it did harm, in its sentence or the next", () => {
+    expect(facts("The outage began minutes after a schema change.").find((f) => f.code === "faulty-change")).toMatchObject({ frame: "change-did-harm" });
+    expect(facts("We shipped a new release at noon. It broke checkout within minutes.").find((f) => f.code === "faulty-change")).toMatchObject({ frame: "change-then-harm" });
+    expect(codes("We shipped a new release at noon. Lunch was served.")).not.toContain("faulty-change");
+    expect(codes("Restarting the failed release re-executed the grant step.")).not.toContain("faulty-change");
+  });
+
+  it("a go-live can be the change that failed, but 'unchanged since it went live' dates a standing state", () => {
+    expect(codes("Two thousand defects were still open at go-live.")).toContain("faulty-change");
+    expect(codes("The database password has not been rotated since the system went live.")).not.toContain("faulty-change");
+  });
+
+  it("going around a staged release is an unstaged rollout, not a skipped check", () => {
+    const found = codes("The rule went out in one step, bypassing the usual ring-by-ring release.");
+    expect(found).toContain("unstaged-rollout");
+    expect(found).not.toContain("unchecked-change");
+    expect(codes("The engineer bypassed the usual change process.")).toContain("unchecked-change");
   });
 
   it("a negated or advised frame is no evidence", () => {

@@ -72,7 +72,7 @@ describe("free-text symptom detection", () => {
   });
 
   it("is deterministic and ordered by position", () => {
-    const text = "Nobody owns the key. It was leaked last week and the job kept retrying.";
+    const text = "Nobody owns the key. The key was leaked last week and the job kept retrying.";
     expect(codes(text)).toEqual(["unclear-ownership", "leaked-secret", "repeated-retries"]);
     expect(detectSymptoms(text, detectors)).toEqual(detectSymptoms(text, detectors));
   });
@@ -140,5 +140,26 @@ describe("free-text detection stays linear and matches as the search did", () =>
     const large = work(40_000);
     expect(small).toBeGreaterThan(20_000);
     expect(large).toBeLessThanOrEqual(2.2 * small);
+  });
+});
+
+describe("phrase alternatives narrowed to their sense", () => {
+  it.each([
+    ["leaked-secret", "The team leaked the roadmap to the press.", "The deploy token leaked into a build log."],
+    ["leaked-secret", "The password manager vendor published its annual report.", "The API key was committed to a public repository."],
+    ["repeated-retries", "The analyst re-ran the weekly report.", "The scheduler re-ran the job in a loop until the cron was disabled."],
+    ["human-use-of-nhi", "The attackers stole the tokens from the engineer's laptop.", "The engineer's token was used by the nightly job."],
+    ["shared-service-account", "The chat sessions shared a cache key.", "Every team used the shared key."],
+    ["lost-approval", "The break-glass approval never expired.", "The approval was bypassed by the pipeline."],
+    ["unclear-ownership", "The platform team, who own the key, never saw the flag.", "Nobody owns the service account."],
+    ["no-compensation", "The team uses the bot's password for manual fixes.", "Recovery was a manual restore from tape."],
+    ["long-lived-secret", "The safety check was configured not to block the change.", "The database password has not changed in years."],
+    ["credentials-embedded-in-orchestrator", "The CI provider told us that secrets stored with them may be exposed.", "The CI secrets held a publishing token."],
+    ["inconsistent-state", "Nobody had written a procedure to undo a partial send.", "A partial write left the two tables out of step."],
+    ["uncoordinated-rotation", "Argo re-ran the step that rotates the root password.", "The rotation broke every client."],
+    ["unexpected-access", "Logs show normal API calls from the office.", "Logs show suspicious API calls from a foreign IP address."],
+  ])("%s: not in %j, but in %j", (code, no, yes) => {
+    expect(codes(no)).not.toContain(code);
+    expect(codes(yes)).toContain(code);
   });
 });

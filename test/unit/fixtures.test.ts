@@ -8,12 +8,9 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // Each fixture incident states the answer its author expects in its header. Where the tool
 // answers differently and we judge the tool defensible, the case is listed here with why;
 // the test fails if a listed case starts agreeing, so the list cannot go stale.
-const KNOWN_DISAGREEMENTS: Record<string, { tool: string; why: string }> = {
-  "INC-2026-018": {
-    tool: "identity-first",
-    why: "the restart loop is real, but an agent acting with prod:admin and no per-call authorization, whose token a human then used, outweighs it",
-  },
-};
+// None today: INC-2026-018 (restart loop plus an agent's prod:admin token) now reaches its
+// expected `both`, the restarted deployment and the failure it was followed by read as a faulty change.
+const KNOWN_DISAGREEMENTS: Record<string, { tool: string; why: string }> = {};
 
 const DIR = `${ROOT}fixtures/incidents`;
 const inventoryPath = `${ROOT}fixtures/inventory.yaml`;

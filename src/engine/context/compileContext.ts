@@ -7,6 +7,7 @@ export interface CompiledTrigger {
   direction: ContextTrigger["direction"];
   scope: "clause" | "sentence";
   window: number | undefined;
+  opening: boolean;
 }
 
 /** The triggers, and their word sequences (owner: the trigger's index, or -1 for a terminator). */
@@ -20,7 +21,7 @@ export interface ContextData {
 }
 
 export function compileContext(data: ContextData): CompiledContext {
-  const triggers: CompiledTrigger[] = data.triggers.map((t) => ({ id: t.id, category: t.category, direction: t.direction, scope: t.scope ?? "clause", window: t.window }));
+  const triggers: CompiledTrigger[] = data.triggers.map((t) => ({ id: t.id, category: t.category, direction: t.direction, scope: t.scope ?? "clause", window: t.window, opening: t.opening ?? false }));
   const index = indexSequences([...data.triggers.flatMap((t, i) => t.words.map((text) => ({ owner: i, text }))), ...data.terminators.map((text) => ({ owner: -1, text }))]);
   return { triggers, ...index };
 }

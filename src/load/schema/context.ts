@@ -17,6 +17,7 @@ export const ContextTrigger = z.strictObject({
   direction: z.enum(["forward", "backward", "both"]).describe("forward: the trigger governs what follows it; backward: what precedes it."),
   scope: z.enum(["clause", "sentence"]).optional().describe("How far a trigger reaches at most (default clause); a terminator ends a sentence scope early."),
   window: z.number().int().min(1).max(16).optional().describe("At most this many words between the trigger and the match (default: the whole scope)."),
+  opening: z.boolean().optional().describe("The trigger counts only as the sentence's first words: an inverted condition (\"Had the rollout gone...\", \"Were the key to leak...\")."),
   words: z.array(z.string().min(1)).min(1).describe("The trigger's word sequences, matched by form or lemma, in order and adjacent."),
 });
 export type ContextTrigger = z.infer<typeof ContextTrigger>;
