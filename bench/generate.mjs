@@ -172,7 +172,7 @@ export async function longIncident(chars, seed = 5) {
   const { default: jsYaml } = await import("js-yaml");
   const { readFileSync } = await import("node:fs");
   const symptoms = jsYaml.load(readFileSync(new URL("../rules/symptoms.yaml", import.meta.url), "utf8")).symptoms;
-  const words = [...new Set(symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|]+/))).map((w) => w.replace(/\*$/, "ed")))];
+  const words = [...new Set(symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => (typeof p === "string" ? p : p.phrase).replace(/\s~\d+$/, "").split(/[\s|]+/))).map((w) => w.replace(/\*$/, "ed")))];
   const r = rng(seed);
   const out = [`${"second run ".repeat(Math.floor(chars / 4 / 11))}${"x ".repeat(12)}${"repeated ".repeat(Math.floor(chars / 4 / 9)).trim()}.`];
   for (let size = chars / 2; size < chars; ) {

@@ -1,7 +1,8 @@
-import type { Symptom } from "../load/schema/rules.js";
+import { phraseOf, type PhraseRule, type Symptom } from "../load/schema/rules.js";
 import type { DescriptionFact, SymptomFact } from "./symptomFact.js";
 import { compareStrings } from "./compare.js";
 import { firstMatch, type Meter } from "./firstMatch.js";
+import { firstOrderedMatch } from "./firstOrderedMatch.js";
 import { pushTo } from "./pushTo.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "../redact/marker.js";
 import { redactedKinds } from "../redact/redactedKinds.js";
@@ -27,6 +28,10 @@ interface Detector {
   span: number;
   /** Words that belong to the phrase itself, so "no retries" can be a phrase without negating itself. */
   ownWords: Set<string>;
+  /** Concept numbers whose presence in the match's clause, outside its words, means another sense. */
+  exclude: number[];
+  /** Whether the terms must occur in the order written. */
+  ordered: boolean;
 }
 
 /** The rest of a several-word alternative, after its first word matched. */
@@ -52,6 +57,8 @@ export interface CompiledDetectors {
   context: CompiledContext;
   /** The concepts (rules/concepts.yaml) and the symptoms' frames over them. */
   frames: CompiledFrames;
+  /** Whether some phrase excludes a concept, so sentences' concepts are needed without frames too. */
+  phraseExcludes: boolean;
 }
 
 function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
@@ -63,8 +70,13 @@ function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
 
 export function compileDetectors(symptoms: readonly Symptom[], context: ContextData = { terminators: [], triggers: [] }, concepts: readonly Concept[] = []): CompiledDetectors {
   const detectors: Detector[] = [];
+  const conceptNumber = new Map(concepts.map((c, i) => [c.id, i]));
   for (const s of symptoms) {
-    for (const phrase of s.phrases ?? []) {
+    for (const entry of s.phrases ?? []) {
+      const phrase = phraseOf(entry);
+      const rule: Omit<PhraseRule, "phrase"> = typeof entry === "string" ? {} : entry;
+      // The pack validator refuses an unknown concept; here it is left out.
+      const exclude = (rule.exclude ?? []).flatMap((id) => conceptNumber.get(id) ?? []);
       // A trailing "~N" widens the window for phrases whose words sit far apart.
       const widen = /\s~(\d+)$/.exec(phrase);
       const words = phraseTerms(phrase);
@@ -72,7 +84,7 @@ export function compileDetectors(symptoms: readonly Symptom[], context: ContextD
       // The pack validator refuses such phrases; a wordless one would match every clause.
       if (terms.length === 0 || terms.some((t) => t.length === 0)) continue;
       const own = new Set(words.flatMap(ownWords));
-      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords: own });
+      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords: own, exclude, ordered: rule.ordered === true });
     }
   }
   const firstTerm: number[] = [];
@@ -99,7 +111,9 @@ export function compileDetectors(symptoms: readonly Symptom[], context: ContextD
       }
     }
   });
-  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix, context: compileContext(context), frames: compileFrames(concepts, symptoms) };
+  const frames = compileFrames(concepts, symptoms);
+  const phraseExcludes = detectors.some((d) => d.exclude.length > 0);
+  return { detectors, firstTerm, detectorOf, byKey, byFirstPart, byPrefix, longestPrefix, context: compileContext(context), frames, phraseExcludes };
 }
 
 /** The terms a word satisfies on its own, each once, in ascending order. */
@@ -156,6 +170,19 @@ function contextOf(sentence: Sentence, words: readonly Word[], own: ReadonlySet<
   if (!hits.length || !words.length) return { asserted: true, cause: false };
   const a = assertionOf({ words, clauseOf: clauseOfWords(sentence), own }, hits, ctx);
   return { asserted: !NOT_ASSERTED.some((x) => a.has(x)), cause: a.has("cause") };
+}
+
+/**
+ * Whether a concept the phrase excludes is named in clause `c` outside the matched words
+ * (`matched`: first and last word of each, in the sentence): "applied the change again" is
+ * a replayed step, not a faulty change. A concept named only by the phrase's own words
+ * never counts against it ("without review" may exclude approvals); one that reaches past
+ * them does ("re-applied" is a repetition, though "applied" is the phrase's word).
+ */
+export function otherSense(d: Detector, sentence: Sentence, c: number, hits: readonly SequenceHit[], matched: ReadonlyArray<readonly [number, number]>): boolean {
+  if (!d.exclude.length) return false;
+  const clauseOf = clauseOfWords(sentence);
+  return hits.some((h) => d.exclude.includes(h.owner) && clauseOf[h.start] === c && !matched.some(([a, b]) => a <= h.start && h.end <= b));
 }
 
 /** Whether a match at `chosen` of clause `c` is asserted, and whether its sentence states the cause. */
@@ -250,8 +277,9 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
     const hits = compiled.context.sequences.length ? triggerHits(sentence.words, compiled.context, meter) : [];
     // A detector already matched looks again only where a sentence states a cause.
     const causal = hits.some((h) => h.owner >= 0 && compiled.context.triggers[h.owner]!.category === "cause");
+    const conceptHits = compiled.frames.frames.length || compiled.phraseExcludes ? findSequences(sentence.words, compiled.frames, meter) : [];
     if (compiled.frames.frames.length) {
-      const read: Read = { concepts: { sentence, hits: findSequences(sentence.words, compiled.frames, meter), clauseOf: clauseOfWords(sentence) }, hits };
+      const read: Read = { concepts: { sentence, hits: conceptHits, clauseOf: clauseOfWords(sentence) }, hits };
       matchFrames(text, read, before, compiled, frameAt, causal);
       before = read;
     }
@@ -279,9 +307,9 @@ export function detectSymptoms(text: string, compiled: CompiledDetectors, meter:
         tried.add(di);
         const d = detectors[di]!;
         const candidates = d.terms.map((_, k) => positions.get(firstTerm[di]! + k) ?? []);
-        const chosen = firstMatch(candidates, d.span, meter);
-        if (!chosen) continue;
         const lastOf = (k: number, p: number) => reach.get(at(firstTerm[di]! + k, p)) ?? p;
+        const chosen = d.ordered ? firstOrderedMatch(candidates, d.span, lastOf, meter) : firstMatch(candidates, d.span, meter);
+        if (!chosen || otherSense(d, sentence, c, conceptHits, chosen.map((p, k) => [clause[p]!.at, clause[lastOf(k, p)]!.at]))) continue;
         const { asserted, cause } = matchContext(d, sentence, c, chosen, lastOf, hits, compiled.context);
         if (!asserted || (firstAt[di] && !cause)) continue;
         const words = chosen.map((p, k) => ({ start: clause[p]!.start, end: clause[lastOf(k, p)]!.end })).sort((x, y) => x.start - y.start);

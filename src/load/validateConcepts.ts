@@ -10,7 +10,8 @@ import { TRIGGER_WORDS } from "./validateContext.js";
 /**
  * Cross-checks of concepts and frames: concept ids unique, no class without words, every
  * word made of words a ticket can hold; a frame names known concepts, has a unique id, and
- * can fire (no concept both needed and excluded; following-sentence needs two concepts).
+ * can fire (no concept both needed and excluded; following-sentence needs two concepts); a
+ * phrase excludes known concepts.
  */
 export function validateConcepts(concepts: readonly Located<Concept>[], symptoms: readonly Located<Symptom>[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -42,6 +43,11 @@ export function validateConcepts(concepts: readonly Located<Concept>[], symptoms
       if (both) err(s, [...at, "exclude"], `frame "${f.id}" needs and excludes "${both}", so it can never fire`);
       if (f.relation === "following-sentence" && f.concepts.length < 2) err(s, [...at, "concepts"], `frame "${f.id}" relates a sentence to the next, so it needs at least two concepts`);
     });
+    s.value.phrases?.forEach((p, i) =>
+      (typeof p === "string" ? [] : (p.exclude ?? [])).forEach((id, j) => {
+        if (!ids.has(id)) err(s, ["phrases", i, "exclude", j], `unknown concept "${id}"${didYouMean(id, ids)}`);
+      }),
+    );
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { didYouMean } from "./closest.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { PACK_LIMITS, type CatalogEntry, type Origin } from "./rulePack.js";
 import { severityRank } from "./schema/common.js";
-import { comparesEntries, OPERATORS, type ChangeRule, type InventoryChangeRule, type Condition, type Control, type FactTest, type Rule, type Symptom } from "./schema/rules.js";
+import { comparesEntries, OPERATORS, type ChangeRule, type InventoryChangeRule, type Condition, type Control, type FactTest, phraseOf, type Rule, type Symptom } from "./schema/rules.js";
 import type { Path, SourceDoc } from "./sourceDoc.js";
 
 export interface Located<T> {
@@ -185,8 +185,9 @@ function checkPhrases(s: Located<Symptom>, err: Err): void {
   if (phrases.length > PACK_LIMITS.phrasesPerSymptom) {
     err(s, ["phrases", PACK_LIMITS.phrasesPerSymptom], `symptom ${s.value.code} has ${phrases.length} phrases; the limit is ${PACK_LIMITS.phrasesPerSymptom}`);
   }
-  phrases.slice(0, PACK_LIMITS.phrasesPerSymptom).forEach((phrase, i) => {
-    const at: Path = ["phrases", i];
+  phrases.slice(0, PACK_LIMITS.phrasesPerSymptom).forEach((entry, i) => {
+    const phrase = phraseOf(entry);
+    const at: Path = typeof entry === "string" ? ["phrases", i] : ["phrases", i, "phrase"];
     if (phrase.length > PACK_LIMITS.phraseLength) return err(s, at, `a phrase of ${phrase.length} characters; the limit is ${PACK_LIMITS.phraseLength}`);
     const widen = /\s~(\d+)$/.exec(phrase);
     if (widen && Number(widen[1]) > PACK_LIMITS.phraseWindow) err(s, at, `a window of ~${widen[1]} words; the limit is ~${PACK_LIMITS.phraseWindow}`);

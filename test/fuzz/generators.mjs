@@ -120,7 +120,8 @@ const FACTS = uniq([
 ]);
 const SYMPTOM_CODES = SYMPTOMS.map((s) => s.code);
 const ALIASES = SYMPTOMS.flatMap((s) => s.aliases ?? []);
-const PHRASES = SYMPTOMS.flatMap((s) => s.phrases ?? []);
+// A phrase with conditions ({ phrase, exclude, ordered }) is matched on its words alone here.
+const PHRASES = SYMPTOMS.flatMap((s) => (s.phrases ?? []).map((p) => (typeof p === "string" ? p : p.phrase)));
 /** Words of the free-text detectors, alternatives and prefixes spelt out, to build text that matches. */
 const PHRASE_WORDS = uniq(
   PHRASES.flatMap((p) =>

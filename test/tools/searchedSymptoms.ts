@@ -1,8 +1,9 @@
-import { found, matchContext, span, textSentences, type CompiledDetectors, type Match } from "../../src/engine/detectSymptoms.js";
+import { found, matchContext, otherSense, span, textSentences, type CompiledDetectors, type Match } from "../../src/engine/detectSymptoms.js";
 import { triggerHits } from "../../src/engine/context/triggerHits.js";
 import type { SymptomFact } from "../../src/engine/symptomFact.js";
 import type { Alternative } from "../../src/engine/text/phraseWords.js";
 import type { Word } from "../../src/engine/text/word.js";
+import { findSequences } from "../../src/engine/text/sequences.js";
 import { redactedKinds } from "../../src/redact/redactedKinds.js";
 import { searchedMatch } from "./searchedMatch.js";
 
@@ -26,16 +27,20 @@ function lastWord(a: Alternative, clause: readonly Word[], i: number): number {
  */
 export function searchedSymptoms(text: string, compiled: CompiledDetectors): SymptomFact[] {
   const kinds = redactedKinds(text);
-  const sentences = [...textSentences(text, kinds)].map((s) => ({ s, hits: triggerHits(s.words, compiled.context, { steps: 0 }) }));
+  const sentences = [...textSentences(text, kinds)].map((s) => ({
+    s,
+    hits: triggerHits(s.words, compiled.context, { steps: 0 }),
+    concepts: compiled.phraseExcludes ? findSequences(s.words, compiled.frames, { steps: 0 }) : [],
+  }));
   const firstAt = compiled.detectors.map((d) => {
     let first: Match | undefined;
-    for (const { s, hits } of sentences) {
+    for (const { s, hits, concepts } of sentences) {
       for (const [c, clause] of s.clauses.entries()) {
         const last = d.terms.map((alts) => clause.map((_, i) => Math.max(...alts.map((a) => lastWord(a, clause, i)))));
         const candidates = last.map((l) => l.flatMap((x, i) => (x >= 0 ? [i] : [])));
-        const positions = searchedMatch(candidates, d.span);
-        if (!positions) continue;
         const lastOf = (k: number, p: number) => last[k]![p]!;
+        const positions = searchedMatch(candidates, d.span, d.ordered ? lastOf : undefined);
+        if (!positions || otherSense(d, s, c, concepts, positions.map((p, k) => [clause[p]!.at, clause[lastOf(k, p)]!.at]))) continue;
         const { asserted, cause } = matchContext(d, s, c, positions, lastOf, hits, compiled.context);
         if (!asserted || (first && !cause)) continue;
         const words = positions.map((p, k) => ({ start: clause[p]!.start, end: clause[lastOf(k, p)]!.end })).sort((x, y) => x.start - y.start);

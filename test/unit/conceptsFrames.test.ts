@@ -46,6 +46,7 @@ const CASES: Array<[string, string, string]> = [
   ["change-made", "The config push reached every node.", "The config file sat on every node."],
   ["harm", "Logins broke for an hour.", "Logins grew for an hour."],
   ["staged-release", "It skipped the first ring.", "It skipped the first meeting."],
+  ["entitlement", "The access request was approved in Slack.", "The pull request was approved in Slack."],
 ];
 
 describe("concepts (rules/concepts.yaml)", () => {
@@ -149,6 +150,24 @@ describe("frames (symptoms.yaml) over the concepts", () => {
     expect(codes("The engineer bypassed the usual change process.")).toContain("unchecked-change");
   });
 
+  it("an approval checked or an entitlement granted without review is no unchecked change; the phrase's own word does not exclude it", () => {
+    expect(codes("Requests that came through Slack were granted without review.")).not.toContain("unchecked-change");
+    expect(codes("The pipeline applied it Monday night without checking that approval.")).not.toContain("unchecked-change");
+    // "review" is an approval word, but here it is the phrase's own.
+    expect(codes("The hotfix was merged without review.")).toContain("unchecked-change");
+  });
+
+  it("an attacker named with what they obtained is the theft, not access with it", () => {
+    expect(codes("The attackers stole the session tokens from a laptop.")).not.toContain("unexpected-access");
+    expect(codes("The attackers were inside the network for a week.")).toContain("unexpected-access");
+    expect(codes("The attackers stole a token and downloaded the customer records.")).toContain("unexpected-access");
+  });
+
+  it("an ordered phrase keeps who reads what: a token that reads everything, not tokens everything reads", () => {
+    expect(codes("Repository secrets hold static publishing tokens that every workflow can read.")).not.toContain("token-overreach");
+    expect(codes("The token could read every repository in the organisation.")).toContain("token-overreach");
+  });
+
   it("a negated or advised frame is no evidence", () => {
     expect(codes("No intruder downloaded the customer archive.")).not.toContain("unexpected-access");
     expect(codes("Customers should check whether an intruder downloaded the archive.")).not.toContain("unexpected-access");
@@ -170,6 +189,8 @@ describe("concepts and frames are validated at load", () => {
         "      - { id: f-one, concepts: [credentail], relation: clause, weight: 0.5 }",
         "      - { id: f-two, concepts: [credential], relation: clause, exclude: [credential], weight: 0.5 }",
         "      - { id: f-three, concepts: [credential], relation: following-sentence, weight: 0.5 }",
+        "    phrases:",
+        "      - { phrase: applied change, exclude: [repetiton] }",
         "",
       ].join("\n"),
     });
@@ -178,6 +199,7 @@ describe("concepts and frames are validated at load", () => {
       '8 unknown concept "credentail"; did you mean "credential"?',
       '9 frame "f-two" needs and excludes "credential", so it can never fire',
       '10 frame "f-three" relates a sentence to the next, so it needs at least two concepts',
+      '12 unknown concept "repetiton"; did you mean "repetition"?',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import type { Meter } from "../../src/engine/firstMatch.js";
+import { phraseOf } from "../../src/load/schema/rules.js";
 import { builtinContext, builtinSymptoms, ROOT } from "../helpers.js";
 import { fixtureIncidents } from "../tools/fixtureIncidents.js";
 import { searchedSymptoms } from "../tools/searchedSymptoms.js";
@@ -83,12 +84,12 @@ describe("free-text detection stays linear and matches as the search did", () =>
   // Every word of every phrase, a prefix given an ending, so the text is all near-misses.
   const vocabulary = [
     ...new Set(
-      symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => p.replace(/\s~\d+$/, "").split(/[\s|-]+/).filter(Boolean))).flatMap((w) => (w.endsWith("*") ? [w.slice(0, -1), `${w.slice(0, -1)}ed`, `${w.slice(0, -1)}ing`] : [w])),
+      symptoms.flatMap((s) => (s.phrases ?? []).flatMap((p) => phraseOf(p).replace(/\s~\d+$/, "").split(/[\s|-]+/).filter(Boolean))).flatMap((w) => (w.endsWith("*") ? [w.slice(0, -1), `${w.slice(0, -1)}ed`, `${w.slice(0, -1)}ing`] : [w])),
     ),
   ].filter((w) => /^[a-z0-9']+$/.test(w));
   const extras = ["no", "not", "never", "nobody", "didn't", "sign", "evidence", "clear", "unconfirmed", "the", "job", "REDACTED(aws-access-key)"];
   // A phrase's words, one alternative each, in a random order: what matches, or nearly.
-  const phraseWords = symptoms.flatMap((s) => (s.phrases ?? []).map((p) => p.replace(/\s~\d+$/, "").split(/[\s-]+/).filter(Boolean).map((w) => w.split("|").map((a) => a.replace(/\*$/, "ed")))));
+  const phraseWords = symptoms.flatMap((s) => (s.phrases ?? []).map((p) => phraseOf(p).replace(/\s~\d+$/, "").split(/[\s-]+/).filter(Boolean).map((w) => w.split("|").map((a) => a.replace(/\*$/, "ed")))));
   const phrase = fc
     .tuple(fc.constantFrom(...phraseWords), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), fc.nat())
     .map(([alternatives, picks, turn]) => {
@@ -161,5 +162,50 @@ describe("phrase alternatives narrowed to their sense", () => {
   ])("%s: not in %j, but in %j", (code, no, yes) => {
     expect(codes(no)).not.toContain(code);
     expect(codes(yes)).toContain(code);
+  });
+});
+
+describe("phrases with conditions: excluded senses and word order", () => {
+  const concepts = [
+    { id: "repetition", meaning: "m", words: ["again", "twice", "re-apply"] },
+    { id: "approval", meaning: "m", words: ["approval", "review"] },
+  ];
+  const compiled = compileDetectors(
+    [
+      { code: "faulty-change", leaning: "coordination", meaning: "m", phrases: [{ phrase: "applied change", exclude: ["repetition"] }] },
+      { code: "unchecked-change", leaning: "coordination", meaning: "m", phrases: [{ phrase: "without review*", exclude: ["approval"] }] },
+      { code: "token-overreach", leaning: "attribution", meaning: "m", phrases: [{ phrase: "token can read every ~8", ordered: true }] },
+      { code: "shared-service-account", leaning: "attribution", meaning: "m", phrases: ["token can read every ~8"] },
+    ],
+    builtinContext(),
+    concepts,
+  );
+  const found = (text: string) => detectSymptoms(text, compiled).map((s) => s.code);
+
+  it("drops a match when an excluded concept is in its clause, and only then", () => {
+    expect(found("The worker applied the change again.")).not.toContain("faulty-change");
+    expect(found("The worker applied the change.")).toContain("faulty-change");
+    // In another clause the excluded word says nothing of this match.
+    expect(found("The job ran twice, but the worker applied the change once.")).toContain("faulty-change");
+    // A concept that reaches past the phrase's own word is another sense: "re-applied" repeats.
+    expect(found("The worker re-applied the change.")).not.toContain("faulty-change");
+  });
+
+  it("never counts the phrase's own words against it", () => {
+    expect(found("The fix went out without review.")).toContain("unchecked-change");
+    expect(found("The fix went out without review of the approval.")).not.toContain("unchecked-change");
+  });
+
+  it("an ordered phrase matches its words in the order written, an unordered one in any", () => {
+    expect(found("The token can read every repository.")).toContain("token-overreach");
+    const reversed = found("The secrets hold tokens that every workflow can read.");
+    expect(reversed).not.toContain("token-overreach");
+    expect(reversed).toContain("shared-service-account");
+  });
+
+  it("is what the depth-first search finds, conditions and all", () => {
+    for (const text of ["The worker applied the change again.", "The secrets hold tokens that every workflow can read.", "The token can read every repository.", "The fix went out without review of the approval."]) {
+      expect(detectSymptoms(text, compiled)).toEqual(searchedSymptoms(text, compiled));
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileDetectors, detectSymptoms } from "../../src/engine/detectSymptoms.js";
 import { sentences } from "../../src/engine/text/sentences.js";
 import { phraseTerms } from "../../src/engine/text/phraseWords.js";
+import { phraseOf } from "../../src/load/schema/rules.js";
 import { builtinContext, builtinSymptoms } from "../helpers.js";
 
 const texts = (t: string) => [...sentences(t)].map((s) => t.slice(s.start, s.end));
@@ -63,11 +64,11 @@ describe("phrases on lemmas", () => {
     for (const s of builtinSymptoms()) {
       const one = compileDetectors([s], builtinContext());
       for (const phrase of s.phrases ?? []) {
-        const terms = phraseTerms(phrase).map((t) => t.split("|").map((a) => a.replace(/\*$/, "").replace(/-/g, " ")));
+        const terms = phraseTerms(phraseOf(phrase)).map((t) => t.split("|").map((a) => a.replace(/\*$/, "").replace(/-/g, " ")));
         terms.forEach((alts, k) => {
           for (const alt of alts) {
             const text = terms.map((a, j) => (j === k ? alt : a[0]!)).join(" ");
-            if (!detectSymptoms(text, one).some((f) => f.code === s.code)) failures.push(`${s.code}: "${phrase}" on "${text}"`);
+            if (!detectSymptoms(text, one).some((f) => f.code === s.code)) failures.push(`${s.code}: "${phraseOf(phrase)}" on "${text}"`);
           }
         });
       }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_VERSION } from "./common.js";
 
-const ConceptId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "expected a lower-case kebab-case id");
+export const ConceptId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "expected a lower-case kebab-case id");
 /** Universal Dependencies part-of-speech tags, as wink-nlp gives them. */
 export const POS_TAGS = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE"] as const;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_VERSION, Severity } from "./common.js";
-import { Frame } from "./concepts.js";
+import { ConceptId, Frame } from "./concepts.js";
 
 const RuleId = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, "expected an upper-case id such as ORCH-RETRY-REPLAY");
 const ControlId = z.string().regex(/^CTL(-[A-Z0-9]+)+$/, "expected a control id such as CTL-IDEMPOTENT-STEPS");
@@ -17,13 +17,26 @@ export type Layer = (typeof LAYERS)[number];
 export type SubjectKind = (typeof SUBJECTS)[number];
 export type Scope = (typeof SCOPES)[number];
 
+/** A phrase with conditions on its match: the senses that rule it out, the order of its words. */
+export const PhraseRule = z.strictObject({
+  phrase: z.string().min(1).describe("The phrase, written as a plain phrase entry is."),
+  exclude: z.array(ConceptId).min(1).optional().describe("Concepts (rules/concepts.yaml) whose presence in the match's clause, outside its own words, means another sense."),
+  ordered: z.boolean().optional().describe("Whether the words must occur in the order written (\"token can read every\", not \"tokens that every workflow can read\")."),
+});
+export type PhraseRule = z.infer<typeof PhraseRule>;
+
+/** A phrase entry's words, whether written plain or with conditions. */
+export function phraseOf(entry: string | PhraseRule): string {
+  return typeof entry === "string" ? entry : entry.phrase;
+}
+
 export const Symptom = z.strictObject({
   code: SymptomCode.describe("Public, never changes meaning."),
   leaning: z.enum(LEANINGS).describe("Which defect class the symptom points to."),
   meaning: z.string().min(1).describe("One line."),
   aliases: z.array(SymptomCode).optional().describe("Other spellings accepted in incidents, mapped to this code."),
   phrases: z
-    .array(z.string().min(1))
+    .array(z.union([z.string().min(1), PhraseRule]))
     .optional()
     .describe("Free-text detectors: words in any order within a short window; `a|b` alternatives; `word*` a prefix."),
   frames: z.array(Frame).optional().describe("Concept frames (rules/concepts.yaml) that detect the symptom when their concepts meet."),
