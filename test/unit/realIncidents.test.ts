@@ -18,17 +18,23 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // `public-incidents` are forty-two more, retold in their postmortems' own words for issue 15's
 // evaluation without sight of the detection data: 21 of 42 before the ticket-reading work
 // (docs/evaluation.md has the table). With observed evidence leading the decision (issue 15
-// item 5) blind3 is 15 and public-incidents 22. The floors are today's figures, so a change
-// that loses one fails here.
+// item 5) blind3 is 15 and public-incidents 22; with the text pipeline (lemmas, concepts and
+// frames, assertion context) blind2 is 11 and public-incidents 26. `blind4` are twenty-seven
+// more, written blind for issue 15 by a helper who saw no rules or code, sealed until the
+// pipeline was done and run once on 2026-12-03: 16 of 27 right in full (decision 18 of 27, the floor here; it
+// never answered `both` where that was expected, and found a live credential to contain in
+// only 6 of 12). The floors are today's figures, so a change that loses one fails here.
 const SETS = [
   { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
   { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
-  { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 9 },
+  { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 11 },
   { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 15 },
-  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 22 },
+  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 26 },
+  // The first set whose live credentials the tool does not all find: a floor, not all of them.
+  { dir: `${ROOT}fixtures/blind4`, count: 27, floor: 18, containFloor: 6 },
 ];
 
-describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR }) => {
+describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR, containFloor }: { dir: string; count: number; floor: number; containFloor?: number }) => {
   it(`at least the floor reach the practitioner's answer`, async () => {
     const pack = await builtinPack();
     const rows = readdirSync(DIR)
@@ -44,7 +50,9 @@ describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, cou
     const hits = rows.filter((r) => r.expected === r.got);
     console.log(rows.map((r) => `${r.expected === r.got ? "hit " : "MISS"} ${r.id} expected ${r.expected}, got ${r.got}`).join("\n"));
     expect(hits.length).toBeGreaterThanOrEqual(FLOOR);
-    // Every ticket whose practitioner says "contain first" gets containment.
-    expect(rows.filter((r) => r.containExpected && !r.contain).map((r) => r.id)).toEqual([]);
+    // Every ticket whose practitioner says "contain first" gets containment (in blind4, at least its floor).
+    const toContain = rows.filter((r) => r.containExpected);
+    if (containFloor === undefined) expect(toContain.filter((r) => !r.contain).map((r) => r.id)).toEqual([]);
+    else expect(toContain.filter((r) => r.contain).length).toBeGreaterThanOrEqual(containFloor);
   });
 });
