@@ -1,0 +1,38 @@
+import type { Path } from "../sourceDoc.js";
+
+export type SecretRef = { kind: "named"; name: string; path: Path } | { kind: "all"; path: Path };
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+const DOTTED = /\bsecrets\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const INDEXED = /\bsecrets\[\s*(?:'([^']+)'|"([^"]+)")\s*\]/g;
+/** `toJSON(secrets)`, or `secrets[...]` with a computed name: every secret, not one. */
+const WHOLE = /\bsecrets\b(?!\s*\.|\s*\[\s*['"])/;
+
+/**
+ * Every secret an expression inside `value` names, with the path of the string that names
+ * it; names only, the values never exist in a workflow. Without recursion (files are data).
+ */
+export function secretRefs(value: unknown, base: Path): SecretRef[] {
+  const out: SecretRef[] = [];
+  const stack: Array<{ v: unknown; path: Path }> = [{ v: value, path: base }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === "string") {
+      for (const m of v.matchAll(EXPRESSION)) out.push(...inExpression(m[1]!, path));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    } else if (v !== null && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ v: entries[i]![1], path: [...path, entries[i]![0]] });
+    }
+  }
+  return out;
+}
+
+function inExpression(expr: string, path: Path): SecretRef[] {
+  const out: SecretRef[] = [];
+  for (const m of expr.matchAll(DOTTED)) out.push({ kind: "named", name: m[1]!, path });
+  for (const m of expr.matchAll(INDEXED)) out.push({ kind: "named", name: (m[1] ?? m[2])!, path });
+  if (WHOLE.test(expr)) out.push({ kind: "all", path });
+  return out;
+}
