@@ -1,6 +1,7 @@
 import { discoverInventory } from "../discover/discoverInventory.js";
 import { mapWorkflow, type MappedWorkflow } from "../discover/mapWorkflow.js";
-import { InputError, type Diagnostic } from "../load/diagnostic.js";
+import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
+import type { SecretHit } from "../redact/redactDocument.js";
 import { readText } from "../load/readText.js";
 import { workflowFacts } from "../load/sources/githubWorkflow.js";
 import { readWorkflow } from "../load/sources/readWorkflow.js";
@@ -35,11 +36,12 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
   for (const f of files) {
     try {
       const text = await readText(f.file);
-      const doc = readWorkflow(f.file, text, f.expected);
-      if (!doc) continue;
-      const { facts, warnings: w } = workflowFacts(doc);
-      if (w.length) sources.set(f.file, text);
-      warnings.push(...w);
+      const read = readWorkflow(f.file, text, f.expected);
+      if (!read) continue;
+      const { facts, warnings: w } = workflowFacts(read.doc);
+      const found = [...w, ...read.secrets.map((hit) => writtenSecret(hit))];
+      if (found.length) sources.set(f.file, text);
+      warnings.push(...found);
       // Two repositories' files named alone can share a repository path: the second keeps its whole path.
       const rel = ids.has(f.rel) ? f.file : f.rel;
       ids.add(rel);
@@ -54,4 +56,9 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
   const shown = [...(opts.quiet ? [] : warnings), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return errors.length ? 2 : 0;
+}
+
+/** A credential in the source itself: reported where it is, redacted, and never copied. */
+function writtenSecret(hit: SecretHit): Diagnostic {
+  return diagnostic(hit.file, hit, `a credential-like value (${hit.kinds.join(", ")}) is written in the workflow: it is not copied into the inventory; rotate it and keep it in a secret`, "warning");
 }
