@@ -39,6 +39,8 @@ describe("nhi-triage discover", () => {
     const a = run(["discover", FIXTURE]);
     const b = run(["discover", FIXTURE]);
     expect(b.stdout).toBe(a.stdout);
+    // The reviewed inventory: a change in the mapping shows here as a diff (regenerate with --output).
+    expect(a.stdout).toBe(readFileSync(join(ROOT, "fixtures/discover/expected-inventory.yaml"), "utf8"));
     const inside = run(["discover", "."], { cwd: join(ROOT, FIXTURE) });
     const ids = (text: string) => entries(parse(text) as Inventory).map((e) => e.id);
     expect(ids(inside.stdout)).toEqual(ids(a.stdout));
