@@ -30,8 +30,10 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
   const repo = rel.includes(".github/") ? rel.slice(0, rel.indexOf(".github/")) : "";
   const identities: Identity[] = [];
   const steps: Step[] = [];
+  // A reusable workflow's job without a block gets its caller's token, which it can only narrow: not the repository default.
+  const calledOnly = facts.triggers.length > 0 && facts.triggers.every((t) => t === "workflow_call");
   for (const job of facts.jobs) {
-    const token = jobToken(job, `github-token:${rel}#${job.id}`, settings, source);
+    const token = jobToken(job, `github-token:${rel}#${job.id}`, calledOnly ? {} : settings, source);
     identities.push(token);
     const writes = tokenWrites(token.privileges);
     steps.push({

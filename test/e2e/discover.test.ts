@@ -94,6 +94,16 @@ describe("nhi-triage discover", () => {
     expect(run(["discover", dir, "--quiet"]).stderr).toBe("");
   });
 
+  it("keeps several repositories' workflows and secrets apart", () => {
+    const dir = tempDir("nhi-discover-");
+    for (const repo of ["a", "b"]) cpSync(join(ROOT, FIXTURE), join(dir, repo), { recursive: true });
+    const r = run(["discover", join(dir, "a"), join(dir, "b")]);
+    expect(r.code).toBe(0);
+    const inv = loadInventory("out.yaml", r.stdout);
+    expect(inv.identities.has(`github-secret:${dir}/a/GCP_SA_KEY`) && inv.identities.has(`github-secret:${dir}/b/GCP_SA_KEY`)).toBe(true);
+    expect(inv.workflows.size).toBe(10);
+  });
+
   it("refuses a missing path and a named file that is not a workflow", () => {
     const r = run(["discover", "no/such/dir", `${FIXTURE}/config/app.yaml`]);
     expect(r.code).toBe(2);

@@ -42,6 +42,18 @@ describe("GITHUB_TOKEN permissions", () => {
     expect(token(discovered(text, { githubDefaultPermissions: "restricted" }))!.privileges).toEqual(["github:contents:read", "github:packages:read"]);
   });
 
+  it("leaves a reusable workflow's job without a block unknown: it runs with its caller's token", () => {
+    const text = "on: workflow_call\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps: []\n";
+    expect(token(discovered(text, { githubDefaultPermissions: "permissive" }))!.privileges).toBeUndefined();
+  });
+
+  it("leaves a block GitHub would refuse unknown, with a warning at its place", () => {
+    const read = readWorkflow("w.yml", job("    permissions:\n      contents: admin\n    steps: []\n"), true)!;
+    const { facts, warnings } = workflowFacts(read.doc);
+    expect(warnings.map((w) => [w.line, w.severity, w.message.slice(0, 30)])).toEqual([[6, "warning", "job build: permissions: expect"]]);
+    expect(mapWorkflow(facts, REL, { githubDefaultPermissions: "permissive" }).identities[0]!.privileges).toBeUndefined();
+  });
+
   it("does not count id-token: write as a write to the repository", () => {
     const inv = discovered(job("    permissions:\n      id-token: write\n    steps: []\n"));
     expect(token(inv)!.privileges).toEqual(["github:id-token:write"]);

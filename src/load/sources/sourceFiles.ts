@@ -51,7 +51,8 @@ export async function sourceFiles(paths: readonly string[]): Promise<{ files: So
     for (const e of entries) {
       const full = join(p, e);
       if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
-      found.push({ file: full, rel: e, expected: IN_WORKFLOWS.test(e) });
+      // Several folders may be several repositories: their paths keep them, and their secrets, apart.
+      found.push({ file: full, rel: paths.length > 1 ? posix(full) : e, expected: IN_WORKFLOWS.test(e) });
     }
     if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no YAML files, so no source to discover"));
     files.push(...found);
