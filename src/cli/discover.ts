@@ -3,10 +3,9 @@ import { mapWorkflow, type MappedWorkflow } from "../discover/mapWorkflow.js";
 import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
 import type { SecretHit } from "../redact/redactDocument.js";
 import { readText } from "../load/readText.js";
-import { workflowFacts } from "../load/sources/githubWorkflow.js";
-import { readWorkflow } from "../load/sources/readWorkflow.js";
+import { githubWorkflow } from "../load/sources/githubWorkflow.js";
 import { sourceFiles } from "../load/sources/sourceFiles.js";
-import type { DefaultPermissions } from "../load/sources/workflowPermissions.js";
+import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { formatInventory } from "../report/formatInventory.js";
 import { terminalStyle } from "./style.js";
@@ -36,16 +35,15 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
   for (const f of files) {
     try {
       const text = await readText(f.file);
-      const read = readWorkflow(f.file, text, f.expected);
+      const read = githubWorkflow(f.file, text, f.expected);
       if (!read) continue;
-      const { facts, warnings: w } = workflowFacts(read.doc);
-      const found = [...w, ...read.secrets.map((hit) => writtenSecret(hit))];
+      const found = [...read.warnings, ...read.secrets.map((hit) => writtenSecret(hit))];
       if (found.length) sources.set(f.file, text);
       warnings.push(...found);
       // Two repositories' files named alone can share a repository path: the second keeps its whole path.
       const rel = ids.has(f.rel) ? f.file : f.rel;
       ids.add(rel);
-      mapped.push(mapWorkflow(facts, rel, { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) }));
+      mapped.push(mapWorkflow(read.facts, rel, { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(...e.diagnostics);

@@ -1,8 +1,8 @@
 import type { Identity, Step, Workflow } from "../load/schema/inventory.js";
 import type { Source } from "../load/schema/source.js";
 import type { Position } from "../load/sourceDoc.js";
-import type { CloudLogin, CloudProvider, JobFacts, WorkflowFacts } from "../load/sources/workflowFacts.js";
-import { tokenPrivileges, tokenWrites, type DefaultPermissions } from "../load/sources/workflowPermissions.js";
+import type { CloudLogin, CloudProvider, JobFacts, WorkflowFacts } from "../load/sources/github/types.js";
+import { tokenPrivileges, tokenWrites, type DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 
 export interface WorkflowSettings {
   /** The repository's default GITHUB_TOKEN permissions; unknown when not given. */
@@ -22,7 +22,9 @@ const STATIC_KIND = { aws: "api-key", gcp: "service-account", azure: "oauth-clie
  * One workflow file in the inventory's terms. The job is the unit: its token is an
  * identity and a step; each secret or cloud login it uses is a step of its own, since a
  * step acts as one identity. `rel` is the file's path inside its repository, which ids are
- * made of so that they do not depend on where discover was run from.
+ * made of so that they do not depend on where discover was run from. Ids use `/` and `#`,
+ * never `:` or `=`: `token: x9…` or `secret=…` in an id would read as a credential to the
+ * loader's redaction, and the id would be replaced.
  */
 export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: WorkflowSettings): MappedWorkflow {
   const source = (p: Position): Source => ({ file: facts.file, line: p.line, column: p.column, kind: "github-workflow" });
@@ -33,7 +35,7 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
   // A reusable workflow's job without a block gets its caller's token, which it can only narrow: not the repository default.
   const calledOnly = facts.triggers.length > 0 && facts.triggers.every((t) => t === "workflow_call");
   for (const job of facts.jobs) {
-    const token = jobToken(job, `github-token:${rel}#${job.id}`, calledOnly ? {} : settings, source);
+    const token = jobToken(job, `${rel}#${job.id}/GITHUB_TOKEN`, calledOnly ? {} : settings, source);
     identities.push(token);
     const writes = tokenWrites(token.privileges);
     steps.push({
@@ -47,9 +49,9 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
     const staticKind = new Map<string, Identity["kind"]>();
     for (const l of job.logins) if (l.via === "static" && l.secret) staticKind.set(l.secret, STATIC_KIND[l.provider]);
     for (const s of job.secrets) {
-      const id = `github-secret:${repo}${s.name}`;
+      const id = `${repo}secrets.${s.name}`;
       identities.push({ id, kind: staticKind.get(s.name) ?? "api-key", credential: { type: "static-secret", storage: "ci-variable" }, source: source(s.at) });
-      steps.push({ id: `${job.id}:secrets.${s.name}`, identity: id, source: source(s.at) });
+      steps.push({ id: `${job.id}/secrets.${s.name}`, identity: id, source: source(s.at) });
     }
     const taken = new Set<string>();
     for (const l of job.logins) {
@@ -88,9 +90,9 @@ function loginIdentity(l: CloudLogin, job: string, jobId: string, taken: Set<str
   taken.add(name);
   const identity: Identity =
     l.via === "oidc"
-      ? { id: `${name}:${job}`, kind: "workload", credential: { type: "workload-identity", ...(l.maxAgeSeconds ? { maxAge: duration(l.maxAgeSeconds) } : {}) }, source: source(l.at) }
-      : { id: `${name}:${job}`, kind: STATIC_KIND[l.provider], credential: { type: "static-secret", storage: l.literal ? "source-code" : "unknown" }, source: source(l.at) };
-  return { identity, step: `${jobId}:${name}` };
+      ? { id: `${job}/${name}`, kind: "workload", credential: { type: "workload-identity", ...(l.maxAgeSeconds ? { maxAge: duration(l.maxAgeSeconds) } : {}) }, source: source(l.at) }
+      : { id: `${job}/${name}`, kind: STATIC_KIND[l.provider], credential: { type: "static-secret", storage: l.literal ? "source-code" : "unknown" }, source: source(l.at) };
+  return { identity, step: `${jobId}/${name}` };
 }
 
 /** Seconds in the largest whole unit, as the inventory writes durations. */

@@ -31,8 +31,8 @@ describe("nhi-triage discover", () => {
     expect(missing).toEqual([]);
     const preview = inv.workflows.get(".github/workflows/pr-preview.yml")!.steps![0]!;
     expect(preview.observed).toEqual([{ fact: "untrusted-checkout", trigger: "pull_request_target", ref: "${{ github.event.pull_request.head.sha }}", line: 13, column: 16 }]);
-    expect(inv.identities.get("aws-oidc:.github/workflows/deploy.yml#deploy-aws")!.credential).toEqual({ type: "workload-identity", maxAge: "15m" });
-    expect(inv.identities.get("github-secret:GCP_SA_KEY")!.kind).toBe("service-account");
+    expect(inv.identities.get(".github/workflows/deploy.yml#deploy-aws/aws-oidc")!.credential).toEqual({ type: "workload-identity", maxAge: "15m" });
+    expect(inv.identities.get("secrets.GCP_SA_KEY")!.kind).toBe("service-account");
   });
 
   it("gives the same bytes on every run, and the same ids from inside the repository", () => {
@@ -57,12 +57,12 @@ describe("nhi-triage discover", () => {
     expect(g.stderr).toBe("");
     const result = JSON.parse(g.stdout) as { kind: string; new: Array<{ rule: string; subject: string }> };
     expect(result.kind).toBe("GateResult");
-    expect(result.new.some((f) => f.subject === "identity:github-secret:AWS_ACCESS_KEY_ID" && f.rule === "NHI-STATIC-SECRET")).toBe(true);
+    expect(result.new.some((f) => f.subject === "identity:secrets.AWS_ACCESS_KEY_ID" && f.rule === "NHI-STATIC-SECRET")).toBe(true);
   });
 
   it("takes the repository default for jobs without a permissions block", () => {
     const privileges = (args: string[]) =>
-      (parse(run(["discover", `${FIXTURE}/.github/workflows/pr-preview.yml`, ...args]).stdout) as Inventory).identities!.find((i) => i.id.startsWith("github-token:"))!.privileges;
+      (parse(run(["discover", `${FIXTURE}/.github/workflows/pr-preview.yml`, ...args]).stdout) as Inventory).identities!.find((i) => i.id.endsWith("/GITHUB_TOKEN"))!.privileges;
     expect(privileges([])).toBeUndefined();
     expect(privileges(["--github-default-permissions", "permissive"])).toEqual(["github:*"]);
     expect(privileges(["--github-default-permissions", "restricted"])).toEqual(["github:contents:read", "github:packages:read"]);
@@ -100,7 +100,7 @@ describe("nhi-triage discover", () => {
     const r = run(["discover", join(dir, "a"), join(dir, "b")]);
     expect(r.code).toBe(0);
     const inv = loadInventory("out.yaml", r.stdout);
-    expect(inv.identities.has(`github-secret:${dir}/a/GCP_SA_KEY`) && inv.identities.has(`github-secret:${dir}/b/GCP_SA_KEY`)).toBe(true);
+    expect(inv.identities.has(`${dir}/a/secrets.GCP_SA_KEY`) && inv.identities.has(`${dir}/b/secrets.GCP_SA_KEY`)).toBe(true);
     expect(inv.workflows.size).toBe(10);
   });
 

@@ -4,20 +4,21 @@ import { mapWorkflow, type WorkflowSettings } from "../../src/discover/mapWorkfl
 import { InputError } from "../../src/load/diagnostic.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { Inventory } from "../../src/load/schema/inventory.js";
-import { workflowFacts } from "../../src/load/sources/githubWorkflow.js";
-import { readWorkflow } from "../../src/load/sources/readWorkflow.js";
+import { workflowFacts } from "../../src/load/sources/github/workflowFacts.js";
+import { githubWorkflow } from "../../src/load/sources/githubWorkflow.js";
+import { readWorkflow } from "../../src/load/sources/github/readWorkflow.js";
 import { formatInventory } from "../../src/report/formatInventory.js";
 
 const REL = ".github/workflows/w.yml";
 
 function discovered(text: string, settings: WorkflowSettings = {}, file = `repo/${REL}`) {
-  const read = readWorkflow(file, text, true);
+  const read = githubWorkflow(file, text, true);
   if (!read) throw new Error("not a workflow");
-  return discoverInventory([mapWorkflow(workflowFacts(read.doc).facts, REL, settings)]);
+  return discoverInventory([mapWorkflow(read.facts, REL, settings)]);
 }
 const identity = (inv: Inventory, id: string) => inv.identities!.find((i) => i.id === id);
 const steps = (inv: Inventory) => inv.workflows![0]!.steps!;
-const token = (inv: Inventory, job = "build") => identity(inv, `github-token:${REL}#${job}`);
+const token = (inv: Inventory, job = "build") => identity(inv, `${REL}#${job}/GITHUB_TOKEN`);
 const job = (body: string, top = "", on = "push") => `on: ${on}\n${top}jobs:\n  build:\n    runs-on: ubuntu-24.04\n${body}`;
 
 describe("GITHUB_TOKEN permissions", () => {
@@ -77,9 +78,9 @@ describe("secrets", () => {
         "env:\n  TOP: ${{ secrets.TOP_SECRET }}\n",
       ),
     );
-    expect(steps(inv).map((s) => s.id)).toEqual(["build", "build:secrets.NPM_TOKEN", "build:secrets.SLACK_HOOK", "build:secrets.TOP_SECRET"]);
-    expect(identity(inv, "github-secret:NPM_TOKEN")).toEqual({
-      id: "github-secret:NPM_TOKEN",
+    expect(steps(inv).map((s) => s.id)).toEqual(["build", "build/secrets.NPM_TOKEN", "build/secrets.SLACK_HOOK", "build/secrets.TOP_SECRET"]);
+    expect(identity(inv, "secrets.NPM_TOKEN")).toEqual({
+      id: "secrets.NPM_TOKEN",
       kind: "api-key",
       credential: { type: "static-secret", storage: "ci-variable" },
       source: { file: `repo/${REL}`, line: 8, column: 10, kind: "github-workflow" },
@@ -102,25 +103,25 @@ describe("cloud logins", () => {
 
   it("maps OIDC logins to workload identities with their lifetime", () => {
     const aws = login("aws-actions/configure-aws-credentials@v4", "          role-to-assume: arn:aws:iam::111122223333:role/deploy\n          role-duration-seconds: 1800\n");
-    expect(identity(aws, `aws-oidc:${REL}#build`)).toMatchObject({ kind: "workload", credential: { type: "workload-identity", maxAge: "30m" } });
-    expect(steps(aws).map((s) => s.id)).toEqual(["build", "build:aws-oidc"]);
+    expect(identity(aws, `${REL}#build/aws-oidc`)).toMatchObject({ kind: "workload", credential: { type: "workload-identity", maxAge: "30m" } });
+    expect(steps(aws).map((s) => s.id)).toEqual(["build", "build/aws-oidc"]);
     const gcp = login("google-github-actions/auth@v2", "          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n");
-    expect(identity(gcp, `gcp-oidc:${REL}#build`)!.credential).toEqual({ type: "workload-identity", maxAge: "1h" });
+    expect(identity(gcp, `${REL}#build/gcp-oidc`)!.credential).toEqual({ type: "workload-identity", maxAge: "1h" });
     const azure = login("azure/login@v2", "          client-id: ${{ vars.CLIENT_ID }}\n          tenant-id: ${{ vars.TENANT_ID }}\n");
-    expect(identity(azure, `azure-oidc:${REL}#build`)!.credential).toEqual({ type: "workload-identity" });
+    expect(identity(azure, `${REL}#build/azure-oidc`)!.credential).toEqual({ type: "workload-identity" });
   });
 
   it("maps static keys to the secret that holds them, typed by the login", () => {
     const aws = login("aws-actions/configure-aws-credentials@v4", "          aws-access-key-id: ${{ secrets.AWS_KEY_ID }}\n          role-to-assume: arn:aws:iam::1:role/x\n");
-    expect(aws.identities!.some((i) => i.id.startsWith("aws-oidc:"))).toBe(false);
-    expect(identity(aws, "github-secret:AWS_KEY_ID")).toMatchObject({ kind: "api-key", credential: { type: "static-secret" } });
-    expect(identity(login("google-github-actions/auth@v2", "          credentials_json: ${{ secrets.GCP_KEY }}\n"), "github-secret:GCP_KEY")!.kind).toBe("service-account");
-    expect(identity(login("azure/login@v2", "          creds: ${{ secrets.AZ }}\n"), "github-secret:AZ")!.kind).toBe("oauth-client");
+    expect(aws.identities!.some((i) => i.id.endsWith("/aws-oidc"))).toBe(false);
+    expect(identity(aws, "secrets.AWS_KEY_ID")).toMatchObject({ kind: "api-key", credential: { type: "static-secret" } });
+    expect(identity(login("google-github-actions/auth@v2", "          credentials_json: ${{ secrets.GCP_KEY }}\n"), "secrets.GCP_KEY")!.kind).toBe("service-account");
+    expect(identity(login("azure/login@v2", "          creds: ${{ secrets.AZ }}\n"), "secrets.AZ")!.kind).toBe("oauth-client");
   });
 
   it("records a key written into the file as stored in source code, without its value", () => {
     const inv = login("aws-actions/configure-aws-credentials@v4", "          aws-access-key-id: AKIAIOSFODNN7EXAMPLE\n");
-    expect(identity(inv, `aws-key:${REL}#build`)).toMatchObject({ kind: "api-key", credential: { type: "static-secret", storage: "source-code" } });
+    expect(identity(inv, `${REL}#build/aws-key`)).toMatchObject({ kind: "api-key", credential: { type: "static-secret", storage: "source-code" } });
     expect(formatInventory(inv)).not.toContain("AKIA");
     const read = readWorkflow("w.yml", job("    steps:\n      - run: deploy --key AKIAIOSFODNN7EXAMPLE\n"), true)!;
     expect(read.secrets).toMatchObject([{ file: "w.yml", line: 6, column: 14, kinds: ["aws-access-key"] }]);
@@ -186,13 +187,26 @@ describe("recognising and reading workflows", () => {
     const b = discovered(text, {}, `elsewhere/two/${REL}`);
     const ids = (inv: Inventory) => [...inv.identities!.map((i) => i.id), ...inv.workflows!.flatMap((w) => [w.id, ...w.steps!.map((s) => s.id)])];
     expect(ids(a)).toEqual(ids(b));
-    expect(ids(a)).toEqual([`github-secret:X`, `github-token:${REL}#build`, REL, "build", "build:secrets.X"]);
+    expect(ids(a)).toEqual([`${REL}#build/GITHUB_TOKEN`, "secrets.X", REL, "build", "build/secrets.X"]);
   });
 
   it("writes an inventory that the inventory loader accepts, steps resolving to identities", () => {
     const inv = discovered(job("    permissions: write-all\n    steps:\n      - uses: vendor/a@v1\n        with:\n          t: ${{ secrets.T }}\n", "", "pull_request_target"));
     expect(Inventory.safeParse(inv).success).toBe(true);
     const loaded = loadInventory("inv.yaml", formatInventory(inv));
-    expect([...loaded.identities.keys()]).toEqual(["github-secret:T", `github-token:${REL}#build`]);
+    expect([...loaded.identities.keys()]).toEqual([`${REL}#build/GITHUB_TOKEN`, "secrets.T"]);
+  });
+});
+
+describe("ids the loader's redaction leaves alone", () => {
+  it("keeps ids whole when jobs, files and secrets are named like credentials", () => {
+    // `token: x9…` or `secret=…` in an id would read as an assigned credential and be redacted.
+    const text = "on: push\njobs:\n  rotate-token2:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ secrets.DEPLOY_SECRET_2 }}\n      - run: echo ${{ secrets.API_KEY_9f3a }}\n";
+    const doc = githubWorkflow("repo/.github/workflows/token-v2.yml", text, true)!;
+    const inv = discoverInventory([mapWorkflow(doc.facts, ".github/workflows/token-v2.yml", {})]);
+    const loaded = loadInventory("inv.yaml", formatInventory(inv));
+    const ids = [...loaded.identities.keys(), ...[...loaded.workflows.values()].flatMap((w) => [w.id, ...w.steps!.map((s) => s.id)])];
+    expect(ids.filter((id) => id.includes("REDACTED"))).toEqual([]);
+    expect(ids).toContain("rotate-token2/secrets.DEPLOY_SECRET_2");
   });
 });

@@ -1,5 +1,5 @@
-import type { Position } from "../sourceDoc.js";
-import type { CloudLogin, CloudProvider } from "./workflowFacts.js";
+import type { Position } from "../../sourceDoc.js";
+import type { CloudLogin, CloudProvider } from "./types.js";
 
 /** The login actions, with the inputs that make a login federated (OIDC) or static (a stored key). */
 const LOGINS: Record<string, { provider: CloudProvider; staticInputs: readonly string[]; oidcInputs: readonly string[]; lifetime?: (w: Record<string, unknown>) => number | undefined; defaultSeconds?: number }> = {

@@ -1,7 +1,7 @@
-import { diagnostic, InputError } from "../diagnostic.js";
-import { readYaml } from "../readYaml.js";
-import { redactDocument, type SecretHit } from "../../redact/redactDocument.js";
-import type { SourceDoc } from "../sourceDoc.js";
+import { diagnostic, InputError } from "../../diagnostic.js";
+import { readYaml } from "../../readYaml.js";
+import { redactDocument, type SecretHit } from "../../../redact/redactDocument.js";
+import type { SourceDoc } from "../../sourceDoc.js";
 
 export interface WorkflowDoc {
   doc: SourceDoc;

@@ -1,4 +1,4 @@
-import type { Level, TokenPermissions } from "./workflowFacts.js";
+import type { Level, TokenPermissions } from "./types.js";
 
 const LEVELS = new Set<unknown>(["read", "write", "none"]);
 

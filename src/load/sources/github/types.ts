@@ -1,5 +1,5 @@
-import type { Observation } from "../schema/source.js";
-import type { Position } from "../sourceDoc.js";
+import type { Observation } from "../../schema/source.js";
+import type { Position } from "../../sourceDoc.js";
 
 export type Level = "read" | "write";
 

@@ -1,4 +1,4 @@
-import type { Path } from "../sourceDoc.js";
+import type { Path } from "../../sourceDoc.js";
 
 export type SecretRef = { kind: "named"; name: string; path: Path } | { kind: "all"; path: Path };
 
