@@ -87,6 +87,20 @@ describe("secrets", () => {
     });
   });
 
+  it("reads the secrets context only, not a property named secrets of another", () => {
+    const inv = discovered(job("    steps:\n      - run: echo ${{ inputs.secrets }} ${{ github.event.inputs.secrets.X }} ${{ my-secrets.Y }}\n"));
+    expect(steps(inv).map((s) => s.id)).toEqual(["build"]);
+    expect(steps(inv)[0]!.observed).toBeUndefined();
+  });
+
+  it("reads a long script with many unclosed expressions in linear time", () => {
+    const run = `echo \${{ secrets.FIRST }} ${"${{ x ".repeat(200_000)}`;
+    const start = performance.now();
+    const inv = discovered(job(`    steps:\n      - run: ${JSON.stringify(run)}\n`));
+    expect(performance.now() - start).toBeLessThan(3000);
+    expect(steps(inv).map((s) => s.id)).toEqual(["build", "build/secrets.FIRST"]);
+  });
+
   it("observes toJSON(secrets), which hands the job every secret", () => {
     const inv = discovered(job("    steps:\n      - run: echo '${{ toJSON(secrets) }}' > all.json\n"));
     expect(steps(inv)[0]!.observed).toEqual([{ fact: "all-secrets", line: 6, column: 14 }]);
@@ -95,6 +109,11 @@ describe("secrets", () => {
   it("observes secrets: inherit into a reusable workflow, and an unpinned one as third-party code", () => {
     const inv = discovered("on: push\njobs:\n  call:\n    uses: other-org/shared/.github/workflows/x.yml@v1\n    secrets: inherit\n");
     expect(steps(inv)[0]!.observed!.map((o) => o.fact)).toEqual(["third-party-action", "secrets-inherit"]);
+  });
+
+  it("lists what it observed in the order of the file", () => {
+    const inv = discovered("on: push\njobs:\n  build:\n    runs-on: [self-hosted]\n    env:\n      ALL: ${{ toJSON(secrets) }}\n    steps:\n      - uses: vendor/a@v1\n");
+    expect(steps(inv)[0]!.observed!.map((o) => [o.fact, o.line])).toEqual([["self-hosted-runner", 4], ["all-secrets", 6], ["third-party-action", 8]]);
   });
 });
 

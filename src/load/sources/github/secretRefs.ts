@@ -2,11 +2,12 @@ import type { Path } from "../../sourceDoc.js";
 
 export type SecretRef = { kind: "named"; name: string; path: Path } | { kind: "all"; path: Path };
 
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
-const DOTTED = /\bsecrets\.([A-Za-z_][A-Za-z0-9_-]*)/g;
-const INDEXED = /\bsecrets\[\s*(?:'([^']+)'|"([^"]+)")\s*\]/g;
+/** The `secrets` context itself, not a property of another (`inputs.secrets`, `my-secrets`). */
+const CONTEXT = String.raw`(?<![\w.-])secrets`;
+const DOTTED = new RegExp(String.raw`${CONTEXT}\.([A-Za-z_][A-Za-z0-9_-]*)`, "g");
+const INDEXED = new RegExp(String.raw`${CONTEXT}\[\s*(?:'([^']+)'|"([^"]+)")\s*\]`, "g");
 /** `toJSON(secrets)`, or `secrets[...]` with a computed name: every secret, not one. */
-const WHOLE = /\bsecrets\b(?!\s*\.|\s*\[\s*['"])/;
+const WHOLE = new RegExp(String.raw`${CONTEXT}\b(?!\s*\.|\s*\[\s*['"])`);
 
 /**
  * Every secret an expression inside `value` names, with the path of the string that names
@@ -18,7 +19,7 @@ export function secretRefs(value: unknown, base: Path): SecretRef[] {
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (typeof v === "string") {
-      for (const m of v.matchAll(EXPRESSION)) out.push(...inExpression(m[1]!, path));
+      for (const expr of expressions(v)) out.push(...inExpression(expr, path));
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
     } else if (v !== null && typeof v === "object") {
@@ -27,6 +28,16 @@ export function secretRefs(value: unknown, base: Path): SecretRef[] {
     }
   }
   return out;
+}
+
+/** The insides of each `${{ … }}`, by scanning: a pattern would go back over the rest of the text for each opening left unclosed. */
+function* expressions(text: string): Generator<string> {
+  for (let at = text.indexOf("${{"); at !== -1; ) {
+    const end = text.indexOf("}}", at + 3);
+    if (end === -1) return;
+    yield text.slice(at + 3, end);
+    at = text.indexOf("${{", end + 2);
+  }
 }
 
 function inExpression(expr: string, path: Path): SecretRef[] {

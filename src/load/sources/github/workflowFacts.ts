@@ -75,7 +75,8 @@ export function workflowFacts(doc: SourceDoc): ReadFacts {
       permissionsAt,
       secrets: [...secrets.values()].sort((a, b) => compareStrings(a.name, b.name)),
       logins,
-      observed,
+      // In the order of the file, whichever check noticed each.
+      observed: observed.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
       ...(runner !== undefined ? { selfHosted: runner.some((l) => l.toLowerCase() === "self-hosted") } : {}),
       ...(retries !== undefined ? { retries } : {}),
     };
