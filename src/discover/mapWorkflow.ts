@@ -35,7 +35,9 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
   // A reusable workflow's job without a block gets its caller's token, which it can only narrow: not the repository default.
   const calledOnly = facts.triggers.length > 0 && facts.triggers.every((t) => t === "workflow_call");
   for (const job of facts.jobs) {
-    const token = jobToken(job, `${rel}#${job.id}/GITHUB_TOKEN`, calledOnly ? {} : settings, source);
+    // The job's own identities act in its environment; a repository secret may serve others too.
+    const environments = job.environment !== undefined ? { environments: [job.environment] } : {};
+    const token = { ...jobToken(job, `${rel}#${job.id}/GITHUB_TOKEN`, calledOnly ? {} : settings, source), ...environments };
     identities.push(token);
     const writes = tokenWrites(token.privileges);
     steps.push({
@@ -57,7 +59,7 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
     for (const l of job.logins) {
       const login = loginIdentity(l, `${rel}#${job.id}`, job.id, taken, source);
       if (!login) continue;
-      identities.push(login.identity);
+      identities.push({ ...login.identity, ...environments });
       steps.push({ id: login.step, identity: login.identity.id, source: source(l.at) });
     }
   }

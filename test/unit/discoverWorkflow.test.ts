@@ -130,6 +130,15 @@ describe("cloud logins", () => {
     expect(identity(azure, `${REL}#build/azure-oidc`)!.credential).toEqual({ type: "workload-identity" });
   });
 
+  it("puts the job's own identities in its environment, not the repository's secrets", () => {
+    const text = "on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    environment: {name: production, url: https://x.example}\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ secrets.ROLE }}\n";
+    const inv = discovered(text);
+    expect(token(inv)!.environments).toEqual(["production"]);
+    expect(identity(inv, `${REL}#build/aws-oidc`)!.environments).toEqual(["production"]);
+    expect(identity(inv, "secrets.ROLE")!.environments).toBeUndefined();
+    expect(token(discovered(text.replace("{name: production, url: https://x.example}", "${{ inputs.env }}")))!.environments).toBeUndefined();
+  });
+
   it("maps static keys to the secret that holds them, typed by the login", () => {
     const aws = login("aws-actions/configure-aws-credentials@v4", "          aws-access-key-id: ${{ secrets.AWS_KEY_ID }}\n          role-to-assume: arn:aws:iam::1:role/x\n");
     expect(aws.identities!.some((i) => i.id.endsWith("/aws-oidc"))).toBe(false);

@@ -32,6 +32,8 @@ export interface JobFacts {
   secrets: SecretUse[];
   logins: CloudLogin[];
   observed: Observation[];
+  /** The deployment environment the job runs in, when the file names it (not an expression). */
+  environment?: string;
   /** Undefined when `runs-on` is an expression or a runner group only. */
   selfHosted?: boolean;
   retries?: number;

@@ -68,6 +68,7 @@ export function workflowFacts(doc: SourceDoc): ReadFacts {
       // nick-fields/retry counts the first try among its attempts.
       if (ref === "nick-fields/retry" && typeof w.max_attempts === "number" && w.max_attempts >= 1) retries = Math.max(retries ?? 0, w.max_attempts - 1);
     });
+    const environment = environmentName(j.environment);
     return {
       id,
       at: keyPos(["jobs", id]),
@@ -77,6 +78,7 @@ export function workflowFacts(doc: SourceDoc): ReadFacts {
       logins,
       // In the order of the file, whichever check noticed each.
       observed: observed.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
+      ...(environment !== undefined ? { environment } : {}),
       ...(runner !== undefined ? { selfHosted: runner.some((l) => l.toLowerCase() === "self-hosted") } : {}),
       ...(retries !== undefined ? { retries } : {}),
     };
@@ -110,4 +112,10 @@ function runnerLabels(runsOn: unknown): string[] | undefined {
   const list = typeof labels === "string" ? [labels] : Array.isArray(labels) ? labels : undefined;
   if (!list?.length || !list.every((l): l is string => typeof l === "string" && l.length > 0) || list.some((l) => l.includes("${{"))) return undefined;
   return list;
+}
+
+/** `environment: production` or `environment: {name: production, url: …}`; an expression is unknown. */
+function environmentName(env: unknown): string | undefined {
+  const name = isRec(env) ? env.name : env;
+  return typeof name === "string" && name.length > 0 && !name.includes("${{") ? name : undefined;
 }
