@@ -134,6 +134,7 @@ describe("cloud logins", () => {
     const text = "on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    environment: {name: production, url: https://x.example}\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ secrets.ROLE }}\n";
     const inv = discovered(text);
     expect(token(inv)!.environments).toEqual(["production"]);
+    expect(formatInventory(inv)).not.toMatch(/[&*]a\d/);
     expect(identity(inv, `${REL}#build/aws-oidc`)!.environments).toEqual(["production"]);
     expect(identity(inv, "secrets.ROLE")!.environments).toBeUndefined();
     expect(token(discovered(text.replace("{name: production, url: https://x.example}", "${{ inputs.env }}")))!.environments).toBeUndefined();
