@@ -3,10 +3,10 @@
 // of the same file measured in the same run, so noise on a shared machine cancels out.
 // BENCH_SIZES picks the inventory sizes (default 1000,10000,100000; add 1000000 for the
 // 1M case, which also runs its JSON twin). BENCH_ONLY runs some groups of rows only, e.g.
-// BENCH_ONLY=detect,waivers (groups: gate, base, stress, analyze, detect, waivers, startup).
+// BENCH_ONLY=detect,waivers (groups: gate, base, stress, analyze, detect, waivers, discover, startup).
 // `--write` puts the table in docs/performance.md (all groups only).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
@@ -140,6 +140,18 @@ if (want("waivers")) {
   const g = measure(() => timed(["gate", file, "--waivers", waivers, "--format", "json", "--quiet", ...NOW, ...MAX_INPUT]));
   rows.push({ case: "gate 20000 identities, 200000 waivers (a tenth globs, a tenth expired)", sizeMb: mb(waivers), parseS: "", commandS: s(g.ms), ratio: "", peakRssMb: g.rssMb.toFixed(0) });
   targets.push(["200k waivers on 20k identities < 5 s", `${s(g.ms)} s`, g.ms < 5000]);
+}
+
+// A monorepo's worth of workflows: the fixture repository's, each copied to 1,000 files in all.
+if (want("discover")) {
+  const repo = join(dir, "workflows-repo", ".github", "workflows");
+  mkdirSync(repo, { recursive: true });
+  const from = join(ROOT, "fixtures", "sources", ".github", "workflows");
+  const originals = readdirSync(from).sort().map((f) => readFileSync(join(from, f), "utf8"));
+  for (let i = 0; i < 1000; i++) writeFileSync(join(repo, `w${String(i).padStart(4, "0")}.yml`), originals[i % originals.length]);
+  const d = measure(() => timed(["discover", join(dir, "workflows-repo")]));
+  rows.push({ case: "discover 1000 workflow files", sizeMb: "", parseS: "", commandS: s(d.ms), ratio: "", peakRssMb: d.rssMb.toFixed(0) });
+  targets.push(["discover 1,000 workflow files < 5 s", `${s(d.ms)} s, peak ${d.rssMb.toFixed(0)} MB`, d.ms < 5000]);
 }
 
 if (want("startup")) {

@@ -129,6 +129,26 @@ function program(setCode: (code: number) => void): Command {
       );
     });
 
+  p.command("discover")
+    .description("write an NHI inventory from the sources under the paths (GitHub Actions workflows, recognised by content)")
+    .argument("[path...]", "files or folders to search (default: .)")
+    .option("--output <file>", "write the inventory to a file instead of stdout")
+    .addOption(new Option("--github-default-permissions <setting>", "the repository's default GITHUB_TOKEN permissions, for jobs without a permissions block (default: unknown)").choices(["permissive", "restricted"]))
+    .option("--no-color", "no colour, even on a terminal")
+    .addHelpText("after", "\nExamples:\n  nhi-triage discover . --output inventory.yaml\n  nhi-triage discover fixtures/sources --github-default-permissions restricted | nhi-triage gate -")
+    .action(async (paths: string[], o: Record<string, unknown>, cmd: Command) => {
+      const { discover } = await import("./discover.js");
+      setCode(
+        await discover({
+          paths: paths.length ? paths : ["."],
+          noColor: o.color === false,
+          quiet: cmd.optsWithGlobals().quiet === true,
+          ...(o.output ? { output: o.output as string } : {}),
+          ...(o.githubDefaultPermissions ? { githubDefaultPermissions: o.githubDefaultPermissions as "permissive" | "restricted" } : {}),
+        }),
+      );
+    });
+
   p.command("schema")
     .description("print the JSON Schema of a file kind, for editors and other tools")
     .addArgument(new Argument("<kind>", "which file kind").choices(SCHEMA_NAMES))

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_VERSION, DateString, Duration, Id } from "./common.js";
+import { Observation, Source } from "./source.js";
 
 export const IDENTITY_KINDS = [
   "service-account", "api-key", "oauth-client", "access-token", "workload", "agent", "certificate", "bot",
@@ -27,6 +28,7 @@ export const Identity = z.strictObject({
   humanUse: z.boolean().optional().describe("Do people log in or act with it by hand?"),
   thirdParty: z.boolean().optional().describe("Is it held or operated by a vendor or third-party tool?"),
   lastUsed: DateString.optional().describe("When it last authenticated."),
+  source: Source.optional(),
 });
 
 export const Approval = z.strictObject({
@@ -43,6 +45,8 @@ export const Step = z.strictObject({
   compensation: z.string().min(1).optional().describe("The action that undoes the step on failure."),
   approval: Approval.optional(),
   logs: z.array(z.enum(LOG_FIELDS)).optional().describe("What the step's logs record."),
+  observed: z.array(Observation).optional().describe("What the source shows about the step that no other field holds (discovered entries)."),
+  source: Source.optional(),
 });
 
 export const Workflow = z.strictObject({
@@ -51,6 +55,7 @@ export const Workflow = z.strictObject({
   stateIsolation: z.enum(["per-run", "shared"]).optional().describe("Can one run read or overwrite another's state?"),
   credentialScope: z.enum(["per-step", "per-run", "shared"]).optional().describe("How widely one credential is reused."),
   steps: z.array(Step).optional(),
+  source: Source.optional(),
 });
 
 export const Agent = z.strictObject({
@@ -60,6 +65,7 @@ export const Agent = z.strictObject({
   delegatesTo: z.array(Id).optional().describe("Agents it hands sub-tasks to."),
   inheritsScope: z.boolean().optional().describe("Do delegated agents inherit this agent's scope?"),
   runtimeAuthorization: z.boolean().optional().describe("Is each tool call authorized at request time?"),
+  source: Source.optional(),
 });
 
 export const Inventory = z.strictObject({

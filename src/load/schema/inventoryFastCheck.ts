@@ -1,5 +1,6 @@
 import { API_VERSION, isCalendarDate } from "./common.js";
 import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "./inventory.js";
+import { SOURCE_KINDS } from "./source.js";
 
 /**
  * Whether inventory data certainly passes the `Inventory` schema: a plain-code check of the
@@ -18,12 +19,14 @@ export function inventoryFastCheck(data: unknown): boolean {
 }
 
 const INVENTORY_KEYS = new Set(["apiVersion", "kind", "identities", "workflows", "agents"]);
-const IDENTITY_KEYS = new Set(["id", "kind", "owner", "usedBy", "tenants", "environments", "credential", "privileges", "humanUse", "thirdParty", "lastUsed"]);
+const IDENTITY_KEYS = new Set(["id", "kind", "owner", "usedBy", "tenants", "environments", "credential", "privileges", "humanUse", "thirdParty", "lastUsed", "source"]);
 const CREDENTIAL_KEYS = new Set(["type", "maxAge", "lastRotated", "storage"]);
-const WORKFLOW_KEYS = new Set(["id", "engine", "stateIsolation", "credentialScope", "steps"]);
-const STEP_KEYS = new Set(["id", "identity", "privileged", "retries", "idempotent", "compensation", "approval", "logs"]);
+const WORKFLOW_KEYS = new Set(["id", "engine", "stateIsolation", "credentialScope", "steps", "source"]);
+const SOURCE_KEYS = new Set(["file", "line", "column", "kind"]);
+const SOURCE_KIND_SET = new Set<unknown>(SOURCE_KINDS);
+const STEP_KEYS = new Set(["id", "identity", "privileged", "retries", "idempotent", "compensation", "approval", "logs", "source"]);
 const APPROVAL_KEYS = new Set(["required", "singleUse"]);
-const AGENT_KEYS = new Set(["id", "identity", "tools", "delegatesTo", "inheritsScope", "runtimeAuthorization"]);
+const AGENT_KEYS = new Set(["id", "identity", "tools", "delegatesTo", "inheritsScope", "runtimeAuthorization", "source"]);
 const IDENTITY_KIND_SET = new Set<unknown>(IDENTITY_KINDS);
 const CREDENTIAL_TYPE_SET = new Set<unknown>(CREDENTIAL_TYPES);
 const STORAGE_SET = new Set<unknown>(STORAGES);
@@ -66,7 +69,7 @@ function isIdentity(v: unknown): boolean {
     isRecord(v) && onlyKeys(v, IDENTITY_KEYS) && nonEmpty(v.id) && inSet(IDENTITY_KIND_SET)(v.kind) &&
     optional(v.owner, nonEmpty) && isNonEmptyList(v.usedBy) && isNonEmptyList(v.tenants) && isNonEmptyList(v.environments) &&
     optional(v.credential, isCredential) && isNonEmptyList(v.privileges) && optional(v.humanUse, isBoolean) &&
-    optional(v.thirdParty, isBoolean) && optional(v.lastUsed, isDate)
+    optional(v.thirdParty, isBoolean) && optional(v.lastUsed, isDate) && optional(v.source, isSource)
   );
 }
 
@@ -80,7 +83,8 @@ function isCredential(v: unknown): boolean {
 function isWorkflow(v: unknown): boolean {
   return (
     isRecord(v) && onlyKeys(v, WORKFLOW_KEYS) && nonEmpty(v.id) && optional(v.engine, nonEmpty) &&
-    optional(v.stateIsolation, inSet(STATE_ISOLATION)) && optional(v.credentialScope, inSet(CREDENTIAL_SCOPE)) && optionalList(v.steps, isStep)
+    optional(v.stateIsolation, inSet(STATE_ISOLATION)) && optional(v.credentialScope, inSet(CREDENTIAL_SCOPE)) && optionalList(v.steps, isStep) &&
+    optional(v.source, isSource)
   );
 }
 
@@ -88,7 +92,7 @@ function isStep(v: unknown): boolean {
   return (
     isRecord(v) && onlyKeys(v, STEP_KEYS) && nonEmpty(v.id) && optional(v.identity, nonEmpty) && optional(v.privileged, isBoolean) &&
     optional(v.retries, (x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0) && optional(v.idempotent, isBoolean) &&
-    optional(v.compensation, nonEmpty) && optional(v.approval, isApproval) && optionalList(v.logs, inSet(LOG_FIELD_SET))
+    optional(v.compensation, nonEmpty) && optional(v.approval, isApproval) && optionalList(v.logs, inSet(LOG_FIELD_SET)) && optional(v.source, isSource)
   );
 }
 
@@ -99,6 +103,12 @@ function isApproval(v: unknown): boolean {
 function isAgent(v: unknown): boolean {
   return (
     isRecord(v) && onlyKeys(v, AGENT_KEYS) && nonEmpty(v.id) && optional(v.identity, nonEmpty) && isNonEmptyList(v.tools) &&
-    isNonEmptyList(v.delegatesTo) && optional(v.inheritsScope, isBoolean) && optional(v.runtimeAuthorization, isBoolean)
+    isNonEmptyList(v.delegatesTo) && optional(v.inheritsScope, isBoolean) && optional(v.runtimeAuthorization, isBoolean) && optional(v.source, isSource)
   );
+}
+
+const isLine = (x: unknown): boolean => typeof x === "number" && Number.isSafeInteger(x) && x >= 1;
+
+function isSource(v: unknown): boolean {
+  return isRecord(v) && onlyKeys(v, SOURCE_KEYS) && nonEmpty(v.file) && isLine(v.line) && optional(v.column, isLine) && inSet(SOURCE_KIND_SET)(v.kind);
 }

@@ -1,0 +1,106 @@
+import type { Identity, Step, Workflow } from "../load/schema/inventory.js";
+import type { Source } from "../load/schema/source.js";
+import type { Position } from "../load/sourceDoc.js";
+import type { CloudLogin, CloudProvider, JobFacts, WorkflowFacts } from "../load/sources/github/types.js";
+import { tokenPrivileges, tokenWrites, type DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
+
+export interface WorkflowSettings {
+  /** The repository's default GITHUB_TOKEN permissions; unknown when not given. */
+  githubDefaultPermissions?: DefaultPermissions;
+}
+
+export interface MappedWorkflow {
+  workflow: Workflow;
+  /** May repeat across workflows (a repository secret used by several): merged by id. */
+  identities: Identity[];
+}
+
+/** What a stored cloud key is, by the login that uses it. */
+const STATIC_KIND = { aws: "api-key", gcp: "service-account", azure: "oauth-client" } as const satisfies Record<CloudProvider, Identity["kind"]>;
+
+/**
+ * One workflow file in the inventory's terms. The job is the unit: its token is an
+ * identity and a step; each secret or cloud login it uses is a step of its own, since a
+ * step acts as one identity. `rel` is the file's path inside its repository, which ids are
+ * made of so that they do not depend on where discover was run from. Ids use `/` and `#`,
+ * never `:` or `=`: `token: x9…` or `secret=…` in an id would read as a credential to the
+ * loader's redaction, and the id would be replaced.
+ */
+export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: WorkflowSettings): MappedWorkflow {
+  const source = (p: Position): Source => ({ file: facts.file, line: p.line, column: p.column, kind: "github-workflow" });
+  // Repository secrets are shared by the repository's workflows: one identity per repository and name.
+  const repo = rel.includes(".github/") ? rel.slice(0, rel.indexOf(".github/")) : "";
+  const identities: Identity[] = [];
+  const steps: Step[] = [];
+  // A reusable workflow's job without a block gets its caller's token, which it can only narrow: not the repository default.
+  const calledOnly = facts.triggers.length > 0 && facts.triggers.every((t) => t === "workflow_call");
+  for (const job of facts.jobs) {
+    // The job's own identities act in its environment; a repository secret may serve others too.
+    const environments = job.environment !== undefined ? { environments: [job.environment] } : {};
+    const token = { ...jobToken(job, `${rel}#${job.id}/GITHUB_TOKEN`, calledOnly ? {} : settings, source), ...environments };
+    identities.push(token);
+    const writes = tokenWrites(token.privileges);
+    steps.push({
+      id: job.id,
+      identity: token.id,
+      ...(writes ? { privileged: true } : {}),
+      ...(job.retries !== undefined ? { retries: job.retries } : {}),
+      ...(job.observed.length ? { observed: job.observed } : {}),
+      source: source(job.at),
+    });
+    const staticKind = new Map<string, Identity["kind"]>();
+    for (const l of job.logins) if (l.via === "static" && l.secret) staticKind.set(l.secret, STATIC_KIND[l.provider]);
+    for (const s of job.secrets) {
+      const id = `${repo}secrets.${s.name}`;
+      identities.push({ id, kind: staticKind.get(s.name) ?? "api-key", credential: { type: "static-secret", storage: "ci-variable" }, source: source(s.at) });
+      steps.push({ id: `${job.id}/secrets.${s.name}`, identity: id, source: source(s.at) });
+    }
+    const taken = new Set<string>();
+    for (const l of job.logins) {
+      const login = loginIdentity(l, `${rel}#${job.id}`, job.id, taken, source);
+      if (!login) continue;
+      identities.push({ ...login.identity, ...environments });
+      steps.push({ id: login.step, identity: login.identity.id, source: source(l.at) });
+    }
+  }
+  return { workflow: { id: rel, engine: "github-actions", steps, source: source(facts.at) }, identities };
+}
+
+function jobToken(job: JobFacts, id: string, settings: WorkflowSettings, source: (p: Position) => Source): Identity {
+  const privileges = tokenPrivileges(job.permissions, settings.githubDefaultPermissions);
+  // The token lives until the job ends: at most 6 h on GitHub's runners, 24 h on self-hosted ones.
+  const maxAge = job.selfHosted === undefined ? undefined : job.selfHosted ? "24h" : "6h";
+  return {
+    id,
+    kind: "access-token",
+    credential: { type: "short-lived-token", ...(maxAge ? { maxAge } : {}), storage: "ci-variable" },
+    ...(privileges ? { privileges } : {}),
+    source: source(job.permissionsAt),
+  };
+}
+
+/**
+ * A federated login is a workload identity of its own; a stored key that a secret holds is
+ * that secret's identity already, and only a key written into the file (or read from
+ * elsewhere) needs one here.
+ */
+function loginIdentity(l: CloudLogin, job: string, jobId: string, taken: Set<string>, source: (p: Position) => Source): { identity: Identity; step: string } | undefined {
+  if (l.via === "static" && l.secret) return undefined;
+  const base = l.via === "oidc" ? `${l.provider}-oidc` : `${l.provider}-key`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  const identity: Identity =
+    l.via === "oidc"
+      ? { id: `${job}/${name}`, kind: "workload", credential: { type: "workload-identity", ...(l.maxAgeSeconds ? { maxAge: duration(l.maxAgeSeconds) } : {}) }, source: source(l.at) }
+      : { id: `${job}/${name}`, kind: STATIC_KIND[l.provider], credential: { type: "static-secret", storage: l.literal ? "source-code" : "unknown" }, source: source(l.at) };
+  return { identity, step: `${jobId}/${name}` };
+}
+
+/** Seconds in the largest whole unit, as the inventory writes durations. */
+function duration(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}

@@ -1,0 +1,63 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, relative, sep } from "node:path";
+import { compareStrings } from "../../engine/compare.js";
+import { diagnostic, type Diagnostic } from "../diagnostic.js";
+
+export interface SourceFile {
+  /** As the user's path names it, for messages and provenance. */
+  file: string;
+  /** Inside its repository (from `.github/` on), else inside the folder searched: what ids are made of. */
+  rel: string;
+  /** Under .github/workflows, or named on the command line: a file that must be a workflow. */
+  expected: boolean;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const IN_WORKFLOWS = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** Never sources: version control and installed packages. */
+const PASSED_OVER = new Set([".git", "node_modules"]);
+
+const posix = (p: string) => p.split(sep).join("/");
+
+/** From `.github/` on when the path has one: the repository-relative path whatever folder was named. */
+function inRepository(path: string): string | undefined {
+  const i = path.lastIndexOf(".github/");
+  return i === -1 || (i > 0 && path[i - 1] !== "/") ? undefined : path.slice(i);
+}
+
+/**
+ * Files as given, folders searched recursively for YAML in code-point order of their paths,
+ * so a run reads (and numbers) them the same way on every machine.
+ */
+export async function sourceFiles(paths: readonly string[]): Promise<{ files: SourceFile[]; problems: Diagnostic[] }> {
+  const files: SourceFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const p of paths) {
+    const st = await stat(p).catch(() => undefined);
+    if (!st) {
+      problems.push(diagnostic(p, undefined, "file not found"));
+      continue;
+    }
+    if (!st.isDirectory()) {
+      const path = posix(p);
+      files.push({ file: p, rel: inRepository(path) ?? basename(path), expected: true });
+      continue;
+    }
+    const entries = ((await readdir(p, { recursive: true })) as string[])
+      .map(posix)
+      .filter((e) => YAML_FILE.test(e) && !e.split("/").some((part) => PASSED_OVER.has(part)))
+      .sort(compareStrings);
+    const found: SourceFile[] = [];
+    for (const e of entries) {
+      const full = join(p, e);
+      if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
+      // Several folders may be several repositories: their paths keep them, and their secrets, apart.
+      found.push({ file: full, rel: paths.length > 1 ? posix(full) : e, expected: IN_WORKFLOWS.test(e) });
+    }
+    if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no YAML files, so no source to discover"));
+    files.push(...found);
+  }
+  // The same file named twice (a folder and a file in it) is read once.
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(relative(".", f.file)) && seen.add(relative(".", f.file))), problems };
+}
