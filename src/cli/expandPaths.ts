@@ -1,6 +1,7 @@
-import { readdir, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { diagnostic, type Diagnostic } from "../load/diagnostic.js";
+import { folderFiles, onceEach } from "../load/folderFiles.js";
 import { aboutTheFolder, SCANNED } from "../load/ticketFiles.js";
 
 export interface Expanded {
@@ -35,11 +36,7 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
       problems.push(diagnostic(p, undefined, "file not found"));
     } else if (st.isDirectory()) {
       batch = true;
-      const entries = (await readdir(p, { recursive: true })) as string[];
-      const candidates = entries
-        .filter((e) => SCANNED.test(e) && !e.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
-        .map((e) => join(p, e))
-        .sort();
+      const candidates = (await folderFiles(p, (e) => SCANNED.test(e), (part) => part.startsWith(".") || part === "node_modules")).map((e) => join(p, e));
       const found = candidates.filter((f) => !aboutTheFolder(f));
       passed.push(...candidates.filter((f) => aboutTheFolder(f)));
       if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no incident or ticket files (*.yaml, *.yml, *.json, *.md, *.txt)"));
@@ -47,6 +44,5 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
       found.forEach((f) => discovered.add(f));
     } else files.push(p);
   }
-  const seen = new Set<string>();
-  return { files: files.filter((f) => (seen.has(relative(".", f)) ? false : (seen.add(relative(".", f)), true))), problems, batch, discovered, passed };
+  return { files: onceEach(files, (f) => f), problems, batch, discovered, passed };
 }

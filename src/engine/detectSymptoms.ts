@@ -332,7 +332,7 @@ export function found(text: string, kinds: readonly string[], compiled: Compiled
   const best = new Map<string, { at: number; terms: number; phrase: string; cause: boolean; frame?: { id: string; weight: number }; match?: Match }>();
   const offer = (code: string, terms: number, m: Match) => {
     const prev = best.get(code);
-    // The decision counts a fact at its frame's weight (a phrase in full), so the stronger match is the evidence.
+    // A frame's weight says how strongly its match shows the symptom (a phrase's, in full), so the stronger match is the evidence.
     const weight = m.frame?.weight ?? 1;
     const was = prev?.frame?.weight ?? 1;
     const better =

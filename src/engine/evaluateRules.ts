@@ -38,20 +38,15 @@ export function ruleBasis(c: Condition, standing: readonly string[]): Basis {
   return testsSymptoms(c) ? "condition" : "posture";
 }
 
-/** Without repeats, in first-seen order; the lists are a few lines long, so no Set is built. */
-function unique(xs: string[]): string[] {
-  for (let i = 1; i < xs.length; i++) {
-    if (xs.indexOf(xs[i]!) < i) return xs.filter((x, j) => xs.indexOf(x) === j);
-  }
-  return xs;
-}
-
-/** Evidence without repeats: two leaves that read the same fact or symptom say it once. */
-function uniqueEvidence(xs: Evidence[]): Evidence[] {
-  if (xs.length < 2) return xs;
-  const keys = xs.map(evidenceText);
+/**
+ * Without repeats, in first-seen order, two counting as the same when their `key` is (two
+ * evidence leaves that read the same fact or symptom say it once); the lists are a few
+ * lines long, so no Set is built.
+ */
+function unique<T>(xs: T[], key?: (x: T) => string): T[] {
+  const keys: unknown[] = key && xs.length > 1 ? xs.map(key) : xs;
   for (let i = 1; i < keys.length; i++) {
-    if (keys.indexOf(keys[i]!) < i) return xs.filter((_, j) => keys.indexOf(keys[j]!) === j);
+    if (keys.indexOf(keys[i]) < i) return xs.filter((_, j) => keys.indexOf(keys[j]) === j);
   }
   return xs;
 }
@@ -97,7 +92,7 @@ export function forEachHolding(
       const truth = conditionHolds(rule.when, input);
       if (truth === false || (truth === UNKNOWN && rule.unknownSafe !== undefined)) continue;
       const r = evaluateCondition(rule.when, input);
-      const evidence = uniqueEvidence(r.evidence);
+      const evidence = unique(r.evidence, evidenceText);
       const facts = unique(r.facts);
       if (truth === true) emit({ rule, basis, subject, title: rule.title, severity: rule.severity, evidence, facts });
       else emit({ rule, basis, subject, ...unknownWording(rule), evidence, facts, unknown: unique(r.unknown) });

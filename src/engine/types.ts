@@ -23,8 +23,8 @@ export interface Finding {
   weight: number;
   /**
    * How strongly the evidence behind it shows it, a multiple of `weight` (see
-   * symptomStrength): 1 for declared symptoms and inventory or incident facts; a symptom
-   * read in the text at its frame's weight, more in a sentence that states the cause.
+   * symptomStrength): 1, or `causeFactor` for a symptom read in a sentence that states
+   * the cause.
    */
   strength: number;
   subject: string;

@@ -36,7 +36,7 @@ describe("a sentence that states the cause weighs more than one that describes a
   });
 });
 
-describe("a frame's weight scales what its finding counts", () => {
+describe("a frame's weight ranks matches, it does not scale what its finding counts", () => {
   const description = "The wildcard certificate opened every internal service.";
   it("a frame of weight below 1 counts as much as the same symptom declared: its weight ranks matches, it does not scale the finding", () => {
     const read = run(description);

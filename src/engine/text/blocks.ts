@@ -1,3 +1,5 @@
+import { lastStop } from "./lastStop.js";
+
 /** A stretch of text that no sentence crosses, with where it starts. */
 export interface Block {
   start: number;
@@ -48,7 +50,7 @@ function* pieces(start: number, block: string): Generator<Block> {
   let from = 0;
   while (block.length - from > MAX_BLOCK) {
     const window = block.slice(from, from + MAX_BLOCK);
-    const stop = Math.max(window.lastIndexOf(". "), window.lastIndexOf("! "), window.lastIndexOf("? "));
+    const stop = lastStop(window);
     const space = window.lastIndexOf(" ");
     const cut = stop > 0 ? stop + 2 : space > 0 ? space + 1 : MAX_BLOCK;
     yield { start: start + from, text: block.slice(from, from + cut) };

@@ -1,3 +1,5 @@
+import { lastStop } from "./lastStop.js";
+
 /**
  * How much of an incident's text is read for symptoms. A ticket's story fits in a few
  * pages; past two million characters (about 300,000 words) it is pasted logs, and reading
@@ -13,7 +15,7 @@ export const TEXT_LIMIT = 2_000_000;
 export function readableEnd(text: string, limit = TEXT_LIMIT): number {
   if (text.length <= limit) return text.length;
   const head = text.slice(0, limit);
-  const stop = Math.max(head.lastIndexOf(". "), head.lastIndexOf("! "), head.lastIndexOf("? "), head.lastIndexOf("\n"));
+  const stop = Math.max(lastStop(head), head.lastIndexOf("\n"));
   if (stop > 0) return stop + 1;
   const space = head.lastIndexOf(" ");
   return space > 0 ? space : limit;

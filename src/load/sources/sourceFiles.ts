@@ -1,7 +1,7 @@
-import { readdir, stat } from "node:fs/promises";
-import { basename, join, relative, sep } from "node:path";
-import { compareStrings } from "../../engine/compare.js";
+import { stat } from "node:fs/promises";
+import { basename, join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostic.js";
+import { folderFiles, onceEach } from "../folderFiles.js";
 
 export interface SourceFile {
   /** As the user's path names it, for messages and provenance. */
@@ -43,10 +43,7 @@ export async function sourceFiles(paths: readonly string[]): Promise<{ files: So
       files.push({ file: p, rel: inRepository(path) ?? basename(path), expected: true });
       continue;
     }
-    const entries = ((await readdir(p, { recursive: true })) as string[])
-      .map(posix)
-      .filter((e) => YAML_FILE.test(e) && !e.split("/").some((part) => PASSED_OVER.has(part)))
-      .sort(compareStrings);
+    const entries = await folderFiles(p, (e) => YAML_FILE.test(e), (part) => PASSED_OVER.has(part));
     const found: SourceFile[] = [];
     for (const e of entries) {
       const full = join(p, e);
@@ -57,7 +54,5 @@ export async function sourceFiles(paths: readonly string[]): Promise<{ files: So
     if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no YAML files, so no source to discover"));
     files.push(...found);
   }
-  // The same file named twice (a folder and a file in it) is read once.
-  const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(relative(".", f.file)) && seen.add(relative(".", f.file))), problems };
+  return { files: onceEach(files, (f) => f.file), problems };
 }
