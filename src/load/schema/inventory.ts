@@ -28,6 +28,7 @@ export const Identity = z.strictObject({
   humanUse: z.boolean().optional().describe("Do people log in or act with it by hand?"),
   thirdParty: z.boolean().optional().describe("Is it held or operated by a vendor or third-party tool?"),
   lastUsed: DateString.optional().describe("When it last authenticated."),
+  observed: z.array(Observation).optional().describe("What the source shows about the identity that no other field holds (discovered entries)."),
   source: Source.optional(),
 });
 

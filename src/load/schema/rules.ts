@@ -90,6 +90,13 @@ export const WhenUnknown = z.strictObject({
   severity: Severity.optional().describe("Its severity, at most the rule's; the rule's own when absent."),
 });
 
+/** A peer tool's check that looks for the same thing (zizmor, Scorecard, kubescape, Prowler…). */
+export const SeeAlso = z.strictObject({
+  tool: z.string().min(1).describe("The peer tool, e.g. zizmor, scorecard, kubescape, prowler, checkov."),
+  id: z.string().min(1).describe("Its check's id as the tool names it, e.g. dangerous-triggers, Token-Permissions, C-0185."),
+  url: z.url().optional().describe("Where the tool documents that check."),
+});
+
 export const Rule = z.strictObject({
   id: RuleId,
   title: z.string().min(1),
@@ -114,6 +121,7 @@ export const Rule = z.strictObject({
   controls: z.array(ControlId).min(1),
   refs: z.array(z.string().min(1)).min(1).describe("Keys from the framework catalog."),
   encodes: z.array(z.string().min(1)).optional().describe("Keys of the domain reasoning lines (rules/domain.yaml) this rule encodes."),
+  seeAlso: z.array(SeeAlso).min(1).optional().describe("The peer tools' checks this rule corresponds to, so a team can line its findings up with theirs."),
 });
 
 export const RulesFile = z.strictObject({
