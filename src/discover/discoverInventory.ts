@@ -1,7 +1,7 @@
 import { compareStrings } from "../engine/compare.js";
 import { API_VERSION } from "../load/schema/common.js";
 import type { Identity, Inventory } from "../load/schema/inventory.js";
-import type { MappedWorkflow } from "./mapWorkflow.js";
+import type { Discovered } from "./sourceReader.js";
 
 /** A more specific kind wins over the generic one a plain `secrets.X` use gives. */
 const SPECIFIC: ReadonlyArray<Identity["kind"]> = ["service-account", "oauth-client"];
@@ -11,7 +11,7 @@ const SPECIFIC: ReadonlyArray<Identity["kind"]> = ["service-account", "oauth-cli
  * over the same files give the same bytes. An identity found in several places keeps its
  * first source (files are read in sorted order).
  */
-export function discoverInventory(mapped: readonly MappedWorkflow[]): Inventory {
+export function discoverInventory(mapped: readonly Discovered[]): Inventory {
   const identities = new Map<string, Identity>();
   for (const m of mapped) {
     for (const i of m.identities) {
@@ -20,7 +20,7 @@ export function discoverInventory(mapped: readonly MappedWorkflow[]): Inventory 
       else if (!SPECIFIC.includes(first.kind) && SPECIFIC.includes(i.kind)) identities.set(i.id, { ...first, kind: i.kind });
     }
   }
-  const workflows = mapped.map((m) => m.workflow).sort((a, b) => compareStrings(a.id, b.id));
+  const workflows = mapped.flatMap((m) => m.workflows).sort((a, b) => compareStrings(a.id, b.id));
   return {
     apiVersion: API_VERSION,
     kind: "Inventory",

@@ -108,7 +108,7 @@ describe("nhi-triage discover", () => {
     const r = run(["discover", "no/such/dir", `${FIXTURE}/config/app.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no/such/dir  error  file not found");
-    expect(r.stderr).toContain(`${FIXTURE}/config/app.yaml:2:1  error  not a GitHub Actions workflow`);
+    expect(r.stderr).toContain(`${FIXTURE}/config/app.yaml:2:1  error  not a source discover reads: expected a GitHub Actions workflow`);
   });
 
   it("never writes its output over a source it read", () => {

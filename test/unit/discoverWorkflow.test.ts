@@ -14,7 +14,8 @@ const REL = ".github/workflows/w.yml";
 function discovered(text: string, settings: WorkflowSettings = {}, file = `repo/${REL}`) {
   const read = githubWorkflow(file, text, true);
   if (!read) throw new Error("not a workflow");
-  return discoverInventory([mapWorkflow(read.facts, REL, settings)]);
+  const m = mapWorkflow(read.facts, REL, settings);
+  return discoverInventory([{ identities: m.identities, workflows: [m.workflow] }]);
 }
 const identity = (inv: Inventory, id: string) => inv.identities!.find((i) => i.id === id);
 const steps = (inv: Inventory) => inv.workflows![0]!.steps!;
@@ -232,7 +233,8 @@ describe("ids the loader's redaction leaves alone", () => {
     // `token: x9…` or `secret=…` in an id would read as an assigned credential and be redacted.
     const text = "on: push\njobs:\n  rotate-token2:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ secrets.DEPLOY_SECRET_2 }}\n      - run: echo ${{ secrets.API_KEY_9f3a }}\n";
     const doc = githubWorkflow("repo/.github/workflows/token-v2.yml", text, true)!;
-    const inv = discoverInventory([mapWorkflow(doc.facts, ".github/workflows/token-v2.yml", {})]);
+    const m = mapWorkflow(doc.facts, ".github/workflows/token-v2.yml", {});
+    const inv = discoverInventory([{ identities: m.identities, workflows: [m.workflow] }]);
     const loaded = loadInventory("inv.yaml", formatInventory(inv));
     const ids = [...loaded.identities.keys(), ...[...loaded.workflows.values()].flatMap((w) => [w.id, ...w.steps!.map((s) => s.id)])];
     expect(ids.filter((id) => id.includes("REDACTED"))).toEqual([]);

@@ -8,12 +8,10 @@ export interface SourceFile {
   file: string;
   /** Inside its repository (from `.github/` on), else inside the folder searched: what ids are made of. */
   rel: string;
-  /** Under .github/workflows, or named on the command line: a file that must be a workflow. */
-  expected: boolean;
+  /** Named on the command line rather than found in a folder: it must be some source. */
+  named: boolean;
 }
 
-const YAML_FILE = /\.ya?ml$/i;
-const IN_WORKFLOWS = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 /** Never sources: version control and installed packages. */
 const PASSED_OVER = new Set([".git", "node_modules"]);
 
@@ -26,10 +24,10 @@ function inRepository(path: string): string | undefined {
 }
 
 /**
- * Files as given, folders searched recursively for YAML in code-point order of their paths,
+ * Files as given, folders searched recursively for the files some reader collects, in code-point order of their paths,
  * so a run reads (and numbers) them the same way on every machine.
  */
-export async function sourceFiles(paths: readonly string[]): Promise<{ files: SourceFile[]; problems: Diagnostic[] }> {
+export async function sourceFiles(paths: readonly string[], collects: (name: string) => boolean, what: string): Promise<{ files: SourceFile[]; problems: Diagnostic[] }> {
   const files: SourceFile[] = [];
   const problems: Diagnostic[] = [];
   for (const p of paths) {
@@ -40,18 +38,18 @@ export async function sourceFiles(paths: readonly string[]): Promise<{ files: So
     }
     if (!st.isDirectory()) {
       const path = posix(p);
-      files.push({ file: p, rel: inRepository(path) ?? basename(path), expected: true });
+      files.push({ file: p, rel: inRepository(path) ?? basename(path), named: true });
       continue;
     }
-    const entries = await folderFiles(p, (e) => YAML_FILE.test(e), (part) => PASSED_OVER.has(part));
+    const entries = await folderFiles(p, collects, (part) => PASSED_OVER.has(part));
     const found: SourceFile[] = [];
     for (const e of entries) {
       const full = join(p, e);
       if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
       // Several folders may be several repositories: their paths keep them, and their secrets, apart.
-      found.push({ file: full, rel: paths.length > 1 ? posix(full) : e, expected: IN_WORKFLOWS.test(e) });
+      found.push({ file: full, rel: paths.length > 1 ? posix(full) : e, named: false });
     }
-    if (found.length === 0) problems.push(diagnostic(p, undefined, "folder holds no YAML files, so no source to discover"));
+    if (found.length === 0) problems.push(diagnostic(p, undefined, `folder holds no ${what} files, so no source to discover`));
     files.push(...found);
   }
   return { files: onceEach(files, (f) => f.file), problems };
