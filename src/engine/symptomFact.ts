@@ -24,4 +24,4 @@ export interface DescriptionFact {
 }
 
 /** A symptom the incident shows, and how we know. */
-export type SymptomFact = { code: string; source: "declared"; note?: string } | DescriptionFact;
+export type SymptomFact = { code: string; source: "declared"; note?: string; standing?: true } | DescriptionFact;

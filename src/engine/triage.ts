@@ -24,14 +24,21 @@ export function incidentSymptoms(incident: Incident, pack: RulePack): SymptomFac
   for (const s of incident.symptoms ?? []) {
     const given = typeof s === "string" ? s : s.code;
     const code = pack.aliases.get(given) ?? given;
-    const fact: SymptomFact = typeof s === "string" ? { code, source: "declared" } : { code, source: "declared", ...(s.note ? { note: s.note } : {}) };
-    if (!out.has(fact.code)) out.set(fact.code, fact);
+    const fact: SymptomFact = typeof s === "string" ? { code, source: "declared" } : { code, source: "declared", ...(s.note ? { note: s.note } : {}), ...(s.standing ? { standing: true as const } : {}) };
+    const prev = out.get(fact.code);
+    // Declared once as what happened, it is what happened, however often it is also declared standing.
+    if (!prev) out.set(fact.code, fact);
+    else if (prev.source === "declared" && prev.standing && !fact.standing) out.set(fact.code, fact);
   }
   const text = [incident.title, incident.description].filter(Boolean).join(". ");
   // Read as one text, so a title can begin what the description goes on with; each fact
   // then points into the field it came from.
   const descriptionAt = incident.title ? incident.title.length + 2 : 0;
-  for (const d of detectSymptoms(text.slice(0, readableEnd(text)), pack.detectors)) if (!out.has(d.code)) out.set(d.code, inField(d, descriptionAt, incident.title));
+  for (const d of detectSymptoms(text.slice(0, readableEnd(text)), pack.detectors)) {
+    const prev = out.get(d.code);
+    // The ticket telling that it happened outweighs an answer that says how things stand.
+    if (!prev || (prev.source === "declared" && prev.standing)) out.set(d.code, inField(d, descriptionAt, incident.title));
+  }
 
   return [...out.values()];
 }
@@ -56,8 +63,10 @@ export function triage(incident: Incident, pack: RulePack, inventory: InventoryI
   const active = incident.active ?? false;
   const symptoms = incidentSymptoms(incident, pack);
   const subjects = buildSubjects(incident, inventory);
-  const ctx = { active, now: opts.now };
-  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx, pack.decision);
+  const ctx = { active, now: opts.now, privileges: pack.privileges };
+  const standing = symptoms.flatMap((s) => (s.source === "declared" && s.standing ? [s.code] : []));
+  const settings = standing.length ? { ...pack.decision, standingConditions: [...pack.decision.standingConditions, ...standing] } : pack.decision;
+  const findings = evaluateRules(pack.rules, subjects, new Map(symptoms.map((s) => [s.code, s])), ctx, settings);
   // What the inventory does not record is reported, never weighed as if it had been seen.
   const known = findings.filter((f) => !f.unknown);
   const evidence = scoreEvidence(known);

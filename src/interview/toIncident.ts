@@ -17,7 +17,8 @@ export function pickedChoices(q: Question, a: AnswerValue | undefined): NonNulla
  */
 export function toIncident(questions: readonly Question[], given: Answers, ctx: SessionContext, fallbackId = "INTERVIEW"): Incident {
   const { asked, answers } = resolve(questions, given, ctx);
-  const symptoms: string[] = [];
+  const symptoms: Array<string | { code: string; standing: true }> = [];
+  const codes = new Set<string>();
   const fields: { id?: string; title?: string; description?: string } = {};
   const affected: { identities?: string[]; workflows?: string[]; agents?: string[] } = {};
   let active: boolean | undefined;
@@ -25,7 +26,16 @@ export function toIncident(questions: readonly Question[], given: Answers, ctx: 
     const a = answers.get(q.id);
     if (a === undefined) continue;
     for (const c of pickedChoices(q, a)) {
-      for (const s of c.symptoms ?? []) if (!symptoms.includes(s)) symptoms.push(s);
+      for (const s of c.symptoms ?? []) {
+        if (codes.has(s)) {
+          // Picked once as what happened, it is what happened, whatever else says it stands so.
+          const at = symptoms.findIndex((x) => typeof x !== "string" && x.code === s);
+          if (at >= 0 && !c.standing) symptoms[at] = s;
+          continue;
+        }
+        codes.add(s);
+        symptoms.push(c.standing ? { code: s, standing: true } : s);
+      }
       if (c.active !== undefined) active = c.active;
     }
     // Typed text skips the loader, which redacts files; --save and every report see it redacted.

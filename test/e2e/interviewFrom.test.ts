@@ -56,7 +56,7 @@ describe("nhi-triage interview --from TICKET (end to end)", () => {
     const back = run(["analyze", saved, "--format", "json", ...NOW]);
     const [a, b] = [JSON.parse(r.stdout), JSON.parse(back.stdout)];
     expect({ decision: b.decision, confidence: b.confidence, scores: b.scores }).toEqual({ decision: a.decision, confidence: a.confidence, scores: a.scores });
-    expect(parse(readFileSync(saved, "utf8"))).toMatchObject({ id: "INC-T-7", symptoms: ["long-lived-secret"] });
+    expect(parse(readFileSync(saved, "utf8"))).toMatchObject({ id: "INC-T-7", symptoms: [{ code: "long-lived-secret", standing: true }] });
   });
 
   it("an undecided ticket plus the answer to a question it asked decides", () => {

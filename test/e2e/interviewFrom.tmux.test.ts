@@ -48,6 +48,6 @@ describe.skipIf(!hasTmux)("nhi-triage interview --from in a terminal (tmux)", ()
     expect(final).toContain("EXIT=0");
     expect(final).toMatch(/INC-T-7 {2}Nightly deploy\n→ ORCHESTRATION FIRST {2}confidence \d\.\d\d/);
     expect(final).toMatch(/Plan\n {3}1\. \[orchestration\]/);
-    expect(parse(readFileSync(saved, "utf8"))).toMatchObject({ id: "INC-T-7", active: false, symptoms: ["long-lived-secret", "credentials-embedded-in-orchestrator"] });
+    expect(parse(readFileSync(saved, "utf8"))).toMatchObject({ id: "INC-T-7", active: false, symptoms: [{ code: "long-lived-secret", standing: true }, { code: "credentials-embedded-in-orchestrator", standing: true }] });
   }, 60_000);
 });

@@ -36,7 +36,9 @@ export function answersFor(pack: RulePack, incident: Incident, hasInventory: boo
   for (const s of incident.symptoms ?? []) {
     const given = typeof s === "string" ? s : s.code;
     const code = pack.aliases.get(given) ?? given;
-    const hit = choiceFor((c) => (c.symptoms ?? []).includes(code));
+    const standing = typeof s !== "string" && s.standing === true;
+    // A symptom declared as what happened is answered by a choice that says it happened, where one does.
+    const hit = choiceFor((c) => (c.symptoms ?? []).includes(code) && (c.standing ?? false) === standing) ?? choiceFor((c) => (c.symptoms ?? []).includes(code));
     if (!hit) throw new Error(`no answer adds symptom ${code}`);
     add(hit.q, hit.value);
   }

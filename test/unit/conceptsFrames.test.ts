@@ -47,6 +47,8 @@ const CASES: Array<[string, string, string]> = [
   ["harm", "Logins broke for an hour.", "Logins grew for an hour."],
   ["staged-release", "It skipped the first ring.", "It skipped the first meeting."],
   ["entitlement", "The access request was approved in Slack.", "The pull request was approved in Slack."],
+  ["orchestrator", "The Jenkins server runs every job.", "The web server runs every page."],
+  ["keeping", "The vault holds the key.", "The vault lost the key."],
 ];
 
 describe("concepts (rules/concepts.yaml)", () => {
@@ -166,6 +168,13 @@ describe("frames (symptoms.yaml) over the concepts", () => {
   it("an ordered phrase keeps who reads what: a token that reads everything, not tokens everything reads", () => {
     expect(codes("Repository secrets hold static publishing tokens that every workflow can read.")).not.toContain("token-overreach");
     expect(codes("The token could read every repository in the organisation.")).toContain("token-overreach");
+  });
+
+  it("an orchestrator keeping a credential, whatever it is called, and not an orchestrator near a credential", () => {
+    expect(facts("The scheduler holds a long-lived AWS key and passes it to each task.").find((f) => f.code === "credentials-embedded-in-orchestrator")).toMatchObject({ frame: "orchestrator-keeps-credential" });
+    expect(codes("Our Jenkins server injects the production kubeconfig into every job.")).toContain("credentials-embedded-in-orchestrator");
+    expect(codes("The pipeline failed after the token expired.")).not.toContain("credentials-embedded-in-orchestrator");
+    expect(codes("The password held in the vault was rotated on schedule.")).not.toContain("credentials-embedded-in-orchestrator");
   });
 
   it("a negated or advised frame is no evidence", () => {

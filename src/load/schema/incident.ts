@@ -6,6 +6,10 @@ export const SymptomRef = z.union([
   z.strictObject({
     code: z.string().min(1).describe("A symptom code from rules/symptoms.yaml."),
     note: z.string().optional().describe("What the responder saw."),
+    standing: z
+      .boolean()
+      .optional()
+      .describe("A standing condition of the environment (how a credential is kept), not something the incident did: like inventory posture, it joins the decision only when what the incident shows is too thin or evenly split."),
   }),
 ]);
 

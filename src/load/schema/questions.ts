@@ -13,6 +13,7 @@ export const Choice = z.strictObject({
   value: ChoiceValue.describe("What an answers file says; for yes/no questions, yes or no."),
   label: z.string().min(1).optional().describe("What the responder reads (yes/no questions need none)."),
   symptoms: z.array(z.string().min(1)).optional().describe("Symptom codes this answer adds to the incident."),
+  standing: z.boolean().optional().describe("The answer tells how things stand (how a credential is kept), not what the incident did: its symptoms are declared `standing: true`."),
   active: z.boolean().optional().describe("Sets the incident's `active` field."),
 });
 
