@@ -1,4 +1,10 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { applyOverlay } from "../discover/applyOverlay.js";
 import { discoverInventory } from "../discover/discoverInventory.js";
+import { updateInventory } from "../discover/updateInventory.js";
+import { loadInventory } from "../load/loadInventory.js";
+import { loadOverlay } from "../load/loadOverlay.js";
+import type { Inventory } from "../load/schema/inventory.js";
 import type { DiscoverSettings } from "../discover/discoverSettings.js";
 import { READERS } from "../discover/readers/readers.js";
 import { readSource } from "../discover/readSource.js";
@@ -19,6 +25,10 @@ export interface DiscoverOptions {
   output?: string;
   /** The repository's default GITHUB_TOKEN permissions, for jobs without a permissions block. */
   githubDefaultPermissions?: DefaultPermissions;
+  /** What people know (owner, teams, idempotency…), merged by id. */
+  overlay?: string;
+  /** An existing inventory whose source facts are refreshed in place, every other field and comment kept. */
+  update?: string;
   noColor?: boolean;
   quiet?: boolean;
 }
@@ -53,10 +63,67 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
   }
   const settings: DiscoverSettings = { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) };
   const discovered = READERS.filter((r) => byReader.has(r)).map((r) => r.map(byReader.get(r)!, settings));
-  await writeOutput(formatInventory(discoverInventory(discovered)), opts.output);
+  // Read before anything is written, so a bad overlay or inventory leaves every file as it was.
+  const human = await readHuman(opts, discoverInventory(discovered), sources, errors, warnings);
+  if (human?.update) {
+    // An update from sources that were not all read would drop what the unread ones state.
+    if (!errors.length) await writeUpdate(human.update, human.inventory, opts, warnings);
+  } else if (human) await writeOutput(formatInventory(human.inventory), opts.output);
   const shown = [...(opts.quiet ? [] : warnings), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
   return errors.length ? 2 : 0;
+}
+
+/** The inventory file with the sources' facts written into it: in place, or to --output. */
+async function writeUpdate(update: { file: string; text: string }, inventory: Inventory, opts: DiscoverOptions, warnings: Diagnostic[]): Promise<void> {
+  const { file, text } = update;
+  const searched = opts.paths.map((p) => resolve(p));
+  const covers = (sourceFile: string) =>
+    searched.some((p) => {
+      const r = relative(p, resolve(sourceFile));
+      return r !== ".." && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+    });
+  const updated = updateInventory(text, inventory, covers);
+  const { doc } = loadInventory(file, text);
+  for (const g of updated.kept) warnings.push(diagnostic(file, doc.locate(g.path), `${g.what} "${g.id}" is no longer found in the sources; kept, since a person wrote in it: delete it once it is gone`, "warning"));
+  for (const g of updated.removed) warnings.push(diagnostic(file, doc.locate(g.path), `${g.what} "${g.id}" is no longer found in the sources; removed, since discover wrote it and no person wrote in it`, "warning"));
+  if (updated.changed || opts.output) await writeOutput(updated.text, opts.output ?? file, "--output", opts.output === undefined);
+}
+
+/** The overlay laid over the discovered inventory, and the inventory to update; undefined when either could not be read. */
+async function readHuman(
+  opts: DiscoverOptions,
+  discovered: Inventory,
+  sources: Map<string, string>,
+  errors: Diagnostic[],
+  warnings: Diagnostic[],
+): Promise<{ inventory: Inventory; update?: { file: string; text: string } } | undefined> {
+  let inventory = discovered;
+  try {
+    if (opts.overlay) {
+      const text = await readText(opts.overlay);
+      sources.set(opts.overlay, text);
+      const { value, doc } = loadOverlay(opts.overlay, text);
+      const laid = applyOverlay(inventory, value);
+      inventory = laid.inventory;
+      for (const u of laid.unmatched) {
+        const where = u.what === "step" ? `no step "${u.id}" in the discovered workflow "${u.workflow}"` : `no discovered ${u.what} has the id "${u.id}"`;
+        warnings.push(diagnostic(opts.overlay, doc.locate(u.path), `overlay entry matches nothing: ${where}`, "warning"));
+      }
+    }
+    if (opts.update) {
+      const text = await readText(opts.update);
+      sources.set(opts.update, text);
+      loadInventory(opts.update, text);
+      return { inventory, update: { file: opts.update, text } };
+    }
+    return { inventory };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.diagnostics);
+    for (const [file, text] of e.sources) sources.set(file, text);
+    return undefined;
+  }
 }
 
 /** A credential in the source itself: reported where it is, redacted, and never copied. */

@@ -133,9 +133,11 @@ function program(setCode: (code: number) => void): Command {
     .description("write an NHI inventory from the sources under the paths (GitHub Actions workflows, recognised by content)")
     .argument("[path...]", "files or folders to search (default: .)")
     .option("--output <file>", "write the inventory to a file instead of stdout")
+    .option("--overlay <file>", "merge what people know (owner, teams, environments, idempotency, compensation, approvals) by id from an Overlay file")
+    .option("--update <file>", "refresh the source facts of this inventory in place, keeping every other field and comment (with --output: write the result there)")
     .addOption(new Option("--github-default-permissions <setting>", "the repository's default GITHUB_TOKEN permissions, for jobs without a permissions block (default: unknown)").choices(["permissive", "restricted"]))
     .option("--no-color", "no colour, even on a terminal")
-    .addHelpText("after", "\nExamples:\n  nhi-triage discover . --output inventory.yaml\n  nhi-triage discover fixtures/sources --github-default-permissions restricted | nhi-triage gate -")
+    .addHelpText("after", "\nExamples:\n  nhi-triage discover . --output inventory.yaml\n  nhi-triage discover fixtures/sources --github-default-permissions restricted | nhi-triage gate -\n  nhi-triage discover fixtures/sources --overlay fixtures/discover/nhi-overlay.yaml\n  nhi-triage discover . --update nhi-inventory.yaml")
     .action(async (paths: string[], o: Record<string, unknown>, cmd: Command) => {
       const { discover } = await import("./discover.js");
       setCode(
@@ -144,6 +146,8 @@ function program(setCode: (code: number) => void): Command {
           noColor: o.color === false,
           quiet: cmd.optsWithGlobals().quiet === true,
           ...(o.output ? { output: o.output as string } : {}),
+          ...(o.overlay ? { overlay: o.overlay as string } : {}),
+          ...(o.update ? { update: o.update as string } : {}),
           ...(o.githubDefaultPermissions ? { githubDefaultPermissions: o.githubDefaultPermissions as "permissive" | "restricted" } : {}),
         }),
       );

@@ -22,12 +22,13 @@ export const BATCH_CHARS = 1 << 16;
  * to write over a file the run read, also when reached through a symlink or a hard link.
  * `flag` names the option in messages (`--save` for interview).
  */
-export async function writeOutput(text: OutputText, output: string | undefined, flag = "--output"): Promise<void> {
+export async function writeOutput(text: OutputText, output: string | undefined, flag = "--output", inPlace = false): Promise<void> {
   if (output === undefined || output === "-") {
     await writeStdout(text);
     return;
   }
-  const target = await checkOutput(output, flag);
+  // `inPlace`: the file is the one the run was asked to update (discover --update), read to be rewritten.
+  const target = inPlace ? await fsStep(output, () => outputTarget(output)) : await checkOutput(output, flag);
   if (target.how === "through") await writeThrough(text, output, target.path);
   else await replaceFile(text, output, target.path);
 }

@@ -2,7 +2,7 @@ import type { RulePack } from "../load/rulePack.js";
 import type { Question } from "../load/schema/questions.js";
 import { combined, scoreEvidence, sides } from "./classify.js";
 import { evaluateRules } from "./evaluateRules.js";
-import { incidentSubject } from "./subject.js";
+import { incidentSubject, type EvalContext } from "./subject.js";
 import type { SymptomFact } from "./symptomFact.js";
 import type { Lean } from "./types.js";
 
@@ -19,7 +19,7 @@ interface Gain {
  * them; a question's gain on a side is its best choice's. Read from the rules themselves,
  * so a new question or rule needs no table here.
  */
-function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: ReadonlySet<string>, ctx: { active: boolean; now: number }): Gain[] {
+function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: ReadonlySet<string>, ctx: EvalContext): Gain[] {
   const subject = [incidentSubject("QUESTION")];
   const shown = new Map(symptoms.map((s) => [s.code, s]));
   const out: Gain[] = [];
@@ -46,7 +46,7 @@ function gains(pack: RulePack, symptoms: readonly SymptomFact[], fired: Readonly
  * to the other side (which could overturn it), then the next most telling either way. With
  * no lean, the best question for each side. Ties go to the question asked earlier.
  */
-export function decidingQuestions(pack: RulePack, leans: Lean, symptoms: readonly SymptomFact[], fired: ReadonlySet<string>, ctx: { active: boolean; now: number }): string[] {
+export function decidingQuestions(pack: RulePack, leans: Lean, symptoms: readonly SymptomFact[], fired: ReadonlySet<string>, ctx: EvalContext): string[] {
   // Undecided tickets mostly show the same little (often nothing): weigh each case once per pack.
   const key = [leans, ctx.active, [...symptoms.map((s) => s.code)].sort().join(","), [...fired].sort().join(",")].join("|");
   let cache = asked.get(pack);

@@ -4,6 +4,7 @@ import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
 import { holdsMarker, redactedPathAt } from "../redact/redactedPath.js";
 import { parseUtc } from "./parseUtc.js";
+import { broadClassOf } from "./privilegeVocabulary.js";
 
 export type FactValue = string | number | boolean | readonly string[] | undefined;
 export type FactType = "boolean" | "number" | "string" | "list";
@@ -32,7 +33,6 @@ export interface FactDef {
 }
 
 const DAY_MS = 86_400_000;
-const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
 
 function days(from: string | undefined, ctx: EvalContext): number | undefined {
@@ -146,8 +146,8 @@ export const FACTS = {
   },
   "identity.broadPrivileges": {
     entity: "identity", type: "boolean", label: "wildcard or admin privileges", path: ["privileges"],
-    description: "A privilege is a wildcard or an admin/owner grant.",
-    get: (s) => s.identity?.privileges?.some((p) => BROAD_PRIVILEGE.test(p)),
+    description: "A privilege is a wildcard or an admin/owner grant, as the pack's privilege classes (privileges.yaml) name them.",
+    get: (s, ctx) => s.identity?.privileges?.some((p) => broadClassOf(p, ctx.privileges) !== undefined),
   },
   "identity.humanUse": {
     entity: "identity", type: "boolean", label: "used by people", path: ["humanUse"],

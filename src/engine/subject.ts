@@ -1,5 +1,6 @@
 import type { Agent, Identity, Step, Workflow } from "../load/schema/inventory.js";
 import type { SubjectKind } from "../load/schema/rules.js";
+import type { PrivilegeVocabulary } from "./privilegeVocabulary.js";
 
 /** One thing a rule is evaluated on, with the inventory records it can see. */
 export interface Subject {
@@ -22,6 +23,8 @@ export interface EvalContext {
   active: boolean;
   /** Reference date for ages, as epoch milliseconds (UTC). */
   now: number;
+  /** What counts as a wildcard or admin grant. */
+  privileges: PrivilegeVocabulary;
 }
 
 /** The kind a reference names, read back from the forms the constructors below write. */

@@ -1,4 +1,5 @@
 import { inventorySubjects } from "../engine/buildSubjects.js";
+import type { PrivilegeVocabulary } from "../engine/privilegeVocabulary.js";
 import { evidenceText } from "../engine/evidence.js";
 import { evaluateCondition, showValue } from "../engine/evaluateCondition.js";
 import { UNKNOWN } from "../engine/truth.js";
@@ -42,10 +43,11 @@ export function changeFindings(
   base: InventoryIndex,
   head: InventoryIndex,
   now: number,
+  privileges: PrivilegeVocabulary,
   baseSubjects: readonly Subject[] = inventorySubjects(base),
   heads: readonly Subject[] = inventorySubjects(head),
 ): GateFinding[] {
-  const ctx: EvalContext = { active: false, now };
+  const ctx: EvalContext = { active: false, now, privileges };
   const before = new Map(baseSubjects.map((s) => [s.ref, s]));
   const out: GateFinding[] = [];
   for (const rule of rules.filter(comparesEntries)) {

@@ -16,7 +16,7 @@ const NO_SYMPTOMS = new Map();
  */
 export function postureFindings(pack: RulePack, inventory: InventoryIndex, now: number, subjects: readonly Subject[] = inventorySubjects(inventory)): GateFinding[] {
   const rules = pack.rules.filter((r) => r.scope === "inventory");
-  const ctx: EvalContext = { active: false, now };
+  const ctx: EvalContext = { active: false, now, privileges: pack.privileges };
   const out: GateFinding[] = [];
   forEachHolding(rules, subjects, NO_SYMPTOMS, ctx, (h) =>
     out.push({

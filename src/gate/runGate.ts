@@ -70,7 +70,7 @@ export function runGate(input: GateInput): GateResult {
   if (changed) for (const f of head) if (!changed.headRefs.has(f.subject)) baseKeys.add(f.fingerprint);
   const headKeys = new Set(head.map((f) => f.fingerprint));
   // A changed head subject's base partner, when it has one, is a changed base subject too.
-  const changes = input.baseInventory && changed ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, changed.base, changed.head) : [];
+  const changes = input.baseInventory && changed ? changeFindings(input.pack.changes, input.baseInventory, input.head, input.now, input.pack.privileges, changed.base, changed.head) : [];
 
   // The same fingerprint at a graver severity than in the base (an unknown the base had,
   // now known to be worse) is what this change added: new, not existing.

@@ -15,6 +15,8 @@ import { mergeDecisionSettings, type DecisionPart } from "./mergeDecisionSetting
 import { ContextFile, type ContextTrigger } from "./schema/context.js";
 import { validateContext } from "./validateContext.js";
 import { ConceptsFile, type Concept } from "./schema/concepts.js";
+import { PrivilegesFile, type PrivilegeClass } from "./schema/privileges.js";
+import { privilegeVocabulary } from "../engine/privilegeVocabulary.js";
 import { validateConcepts } from "./validateConcepts.js";
 import { compareStrings } from "../engine/compare.js";
 import { exists } from "./pathKind.js";
@@ -25,7 +27,7 @@ export class NotAPack extends UsageError {
   constructor(readonly dir: string) {
     super(`${dir}: ${NotAPack.why}`);
   }
-  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, concepts.yaml, controls.yaml, changes.yaml, questions.yaml, decision.yaml, rules/*.yaml or frameworks/*.yaml)";
+  static readonly why = "not a rule pack (expected symptoms.yaml, context.yaml, concepts.yaml, privileges.yaml, controls.yaml, changes.yaml, questions.yaml, decision.yaml, rules/*.yaml or frameworks/*.yaml)";
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   const triggers: Located<ContextTrigger>[] = [];
   const terminators: Located<string>[] = [];
   const concepts: Located<Concept>[] = [];
+  const privilegeClasses: Located<PrivilegeClass>[] = [];
   const intros: string[] = [];
   const catalog = new Map<string, CatalogEntry>();
   const catalogOrigins = new Map<string, Origin>();
@@ -79,6 +82,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       symptoms: join(dir, "symptoms.yaml"),
       context: join(dir, "context.yaml"),
       concepts: join(dir, "concepts.yaml"),
+      privileges: join(dir, "privileges.yaml"),
       controls: join(dir, "controls.yaml"),
       domain: join(dir, "domain.yaml"),
       changes: join(dir, "changes.yaml"),
@@ -91,6 +95,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       symptoms: await exists(parts.symptoms),
       context: await exists(parts.context),
       concepts: await exists(parts.concepts),
+      privileges: await exists(parts.privileges),
       controls: await exists(parts.controls),
       domain: await exists(parts.domain),
       changes: await exists(parts.changes),
@@ -101,7 +106,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
       throw notAPack();
     }
     const all = [
-      ...(["symptoms", "context", "concepts", "controls", "domain", "changes", "questions", "decision"] as const).filter((k) => has[k]).map((k) => parts[k]),
+      ...(["symptoms", "context", "concepts", "privileges", "controls", "domain", "changes", "questions", "decision"] as const).filter((k) => has[k]).map((k) => parts[k]),
       ...parts.rules,
       ...parts.frameworks,
       ...casesFolder.files,
@@ -132,6 +137,10 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     if (has.concepts) {
       const f = await load(parts.concepts, ConceptsFile, "Concepts");
       f?.value.concepts.forEach((value, i) => concepts.push({ value, doc: f.doc, path: ["concepts", i] }));
+    }
+    if (has.privileges) {
+      const f = await load(parts.privileges, PrivilegesFile, "Privileges");
+      f?.value.broad.forEach((value, i) => privilegeClasses.push({ value, doc: f.doc, path: ["broad", i] }));
     }
     if (has.controls) {
       const f = await load(parts.controls, ControlsFile, "Controls");
@@ -191,6 +200,15 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
   diagnostics.push(...validateQuestions(questions, symptomCodes));
   diagnostics.push(...validateContext(triggers, terminators));
   diagnostics.push(...validateConcepts(concepts, symptoms));
+  // A pack may add classes, never redefine one: what counts as broad only grows.
+  const classIds = new Map<string, Located<PrivilegeClass>>();
+  for (const c of privilegeClasses) {
+    const prev = classIds.get(c.value.id);
+    if (prev) {
+      const at = prev.doc.locate(prev.path) ?? { line: 0, column: 0 };
+      diagnostics.push(diagnostic(c.doc.file, c.doc.locate([...c.path, "id"]) ?? { line: 1, column: 1 }, `privilege class "${c.value.id}" is already defined at ${prev.doc.file}:${at.line}`));
+    } else classIds.set(c.value.id, c);
+  }
   const decision = mergeDecisionSettings(decisionParts, symptomCodes, join(dirs[0] ?? ".", "decision.yaml"));
   diagnostics.push(...decision.diagnostics);
   if (diagnostics.some((d) => d.severity === "error") || !decision.settings) throw new InputError(diagnostics.sort(byPosition), sources);
@@ -209,6 +227,7 @@ export async function loadRulePack(dirs: readonly string[]): Promise<RulePack> {
     domain,
     detectors: compileDetectors([...symptomMap.values()], { triggers: triggers.map((t) => t.value), terminators: terminators.map((t) => t.value) }, concepts.map((c) => c.value)),
     decision: decision.settings,
+    privileges: privilegeVocabulary(privilegeClasses.map((c) => c.value)),
     origins: new Map([...checked.origins, ...catalogOrigins]),
   };
 }

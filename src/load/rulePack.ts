@@ -1,4 +1,5 @@
 import type { CompiledDetectors } from "../engine/detectSymptoms.js";
+import type { PrivilegeVocabulary } from "../engine/privilegeVocabulary.js";
 import type { DecisionSettings } from "./schema/decision.js";
 import type { Question } from "./schema/questions.js";
 import type { ChangeRule, Control, FrameworkEntry, FrameworkGroup, Rule, Symptom } from "./schema/rules.js";
@@ -36,6 +37,8 @@ export interface RulePack {
   detectors: CompiledDetectors;
   /** How scores become a decision (rules/decision.yaml, merged over the packs). */
   decision: DecisionSettings;
+  /** What counts as a wildcard or admin grant (rules/privileges.yaml, every pack's classes together). */
+  privileges: PrivilegeVocabulary;
   origins: ReadonlyMap<string, Origin>;
 }
 

@@ -3,6 +3,7 @@ import { AnswersFile } from "../load/schema/answers.js";
 import { ConfigFile } from "../load/schema/config.js";
 import { Incident } from "../load/schema/incident.js";
 import { Inventory } from "../load/schema/inventory.js";
+import { OverlayFile } from "../load/schema/overlay.js";
 import { RulesFile } from "../load/schema/rules.js";
 import { WaiversFile } from "../load/schema/waivers.js";
 
@@ -20,6 +21,7 @@ const SOURCES = {
   waivers: [WaiversFile, "Waivers (kind: Waivers)"],
   answers: [AnswersFile, "Interview answers (kind: Answers)"],
   config: [ConfigFile, "Project config (.nhi-triage.yaml, kind: Config)"],
+  overlay: [OverlayFile, "Discovery overlay: what people know (kind: Overlay)"],
 } as const satisfies Record<SchemaName, readonly [z.ZodType, string]>;
 
 export const schemaUrl = (name: SchemaName) => `${SCHEMA_BASE_URL}${name}.schema.json`;

@@ -74,7 +74,7 @@ describe("a symptom's evidence is its strongest match", () => {
 
 describe("conditionStrength", () => {
   const subject = incidentSubject("T");
-  const ctx = { active: false, now: NOW };
+  const ctx = { active: false, now: NOW, privileges: pack.privileges };
   const facts = (strengths: Record<string, number>) => new Map(Object.entries(strengths).map(([code, w]): [string, SymptomFact] => [code, { code, source: "description", phrase: code, weight: w }]));
   const of = (s: SymptomFact) => (s.source === "description" ? s.weight! : 1);
   const strength = (c: Condition, s: Record<string, number>) => conditionStrength(c, { subject, ctx, symptoms: facts(s) }, of);

@@ -124,7 +124,7 @@ agents:
 
   it.each(cases)("%s fires when %s becomes %s", async (rule, from, to) => {
     const pack = await builtinPack();
-    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to), "head.yaml"), NOW);
+    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to), "head.yaml"), NOW, pack.privileges);
     expect(found.map((f) => f.rule)).toEqual([rule]);
     expect(found[0]!.location.file).toBe("head.yaml");
     expect(found[0]!.location.line).toBeGreaterThan(2);
@@ -133,14 +133,14 @@ agents:
 
   it.each(negatives)("%s stays silent when %s becomes %s", async (rule, from, to) => {
     const pack = await builtinPack();
-    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to)), NOW);
+    const found = changeFindings(pack.changes, inv(base), inv(base.replace(from, to)), NOW, pack.privileges);
     expect(found.map((f) => f.rule)).not.toContain(rule);
   });
 
   it("a removed limit counts as raised, and a credential type removed counts as weakened", async () => {
     const pack = await builtinPack();
     const head = base.replace("credential: { type: workload-identity, maxAge: 30d, storage: vault }", "credential: { storage: vault }");
-    const rules = changeFindings(pack.changes, inv(base), inv(head), NOW).map((f) => `${f.rule}: ${f.evidence[0]}`);
+    const rules = changeFindings(pack.changes, inv(base), inv(head), NOW, pack.privileges).map((f) => `${f.rule}: ${f.evidence[0]}`);
     expect(rules).toEqual([
       "CHANGE-CREDENTIAL-WEAKENED: identity a: credential type weakened from workload-identity to unknown",
       "CHANGE-MAX-AGE-RAISED: identity a: credential max age (days) raised from 30 to no recorded limit",
@@ -150,7 +150,7 @@ agents:
   it("entries new in the head are left to the posture rules", async () => {
     const pack = await builtinPack();
     const head = base.replace("identities:\n", "identities:\n  - { id: fresh, kind: bot, privileges: ['*'] }\n");
-    expect(changeFindings(pack.changes, inv(base), inv(head), NOW)).toEqual([]);
+    expect(changeFindings(pack.changes, inv(base), inv(head), NOW, pack.privileges)).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ const fixture = (f: string) => loadInventory(f, readFileSync(`${ROOT}${f}`, "utf
 describe("the compiled condition test", () => {
   it("agrees with evaluateCondition for every rule on every entry of the fixtures and a generated inventory", async () => {
     const pack = await builtinPack();
-    const ctx = { active: false, now: NOW };
+    const ctx = { active: false, now: NOW, privileges: pack.privileges };
     const answers = new Map<unknown, number>();
     for (const inv of [fixture("fixtures/inventory.yaml"), fixture("fixtures/gate/head.yaml"), fixture("fixtures/unknown/bare.yaml"), generated(500)]) {
       for (const subject of inventorySubjects(inv)) {
@@ -71,7 +71,7 @@ describe("the gate with a base evaluates only the entries that changed", () => {
     const baseF = postureFindings(pack, base, NOW);
     const baseKeys = new Set(baseF.map((f) => f.fingerprint));
     const headKeys = new Set(headF.map((f) => f.fingerprint));
-    const changes = changeFindings(pack.changes, base, head, NOW);
+    const changes = changeFindings(pack.changes, base, head, NOW, pack.privileges);
     const keys = (fs: ReadonlyArray<{ fingerprint: string }>) => fs.map((f) => f.fingerprint).sort();
     expect(keys(result.new)).toEqual(keys([...headF.filter((f) => !baseKeys.has(f.fingerprint)), ...changes]));
     expect(keys(result.existing)).toEqual(keys(headF.filter((f) => baseKeys.has(f.fingerprint))));

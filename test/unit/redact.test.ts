@@ -138,7 +138,7 @@ describe("findings", () => {
     expect(JSON.stringify(t)).not.toContain(GHP);
   });
 
-  it("secretValueInFile: each entry answers for its own fields; a workflow not for its steps", () => {
+  it("secretValueInFile: each entry answers for its own fields; a workflow not for its steps", async () => {
     const inv = loadInventory(
       "inv.yaml",
       inventoryText(`identities:
@@ -158,8 +158,9 @@ agents:
     tools: [search]
 `),
     );
+    const { privileges } = await builtinPack();
     const facts = new Map(
-      inventorySubjects(inv).map((s) => [s.ref, factDef(`${s.kind}.secretValueInFile`)!.get(s, { active: false, now: NOW })]),
+      inventorySubjects(inv).map((s) => [s.ref, factDef(`${s.kind}.secretValueInFile`)!.get(s, { active: false, now: NOW, privileges })]),
     );
     expect(Object.fromEntries(facts)).toEqual({ "identity:svc-a": true, "identity:svc-b": false, "workflow:wf": false, "workflow:wf/step:s": true, "agent:ag": false });
   });

@@ -31,7 +31,7 @@ describe("every posture rule on an inventory with every optional field missing",
     expect(subjects.length).toBeGreaterThan(0);
     let undecided = 0;
     for (const subject of subjects) {
-      const r = evaluateCondition(rule.when, { subject, ctx: { active: false, now: NOW }, symptoms: new Map() });
+      const r = evaluateCondition(rule.when, { subject, ctx: { active: false, now: NOW, privileges: pack.privileges }, symptoms: new Map() });
       const found = gate.new.filter((f) => f.rule === rule.id && f.subject === subject.ref);
       if (r.truth === false) {
         expect(found, subject.ref).toEqual([]);
@@ -68,7 +68,7 @@ describe("every posture rule on an inventory with every optional field missing",
     const silent = posture.filter((r) =>
       inventorySubjects(bare)
         .filter((s) => s.kind === r.subject)
-        .some((subject) => evaluateCondition(r.when, { subject, ctx: { active: false, now: NOW }, symptoms: new Map() }).truth === UNKNOWN),
+        .some((subject) => evaluateCondition(r.when, { subject, ctx: { active: false, now: NOW, privileges: pack.privileges }, symptoms: new Map() }).truth === UNKNOWN),
     );
     expect(silent.filter((r) => !r.whenUnknown && r.unknownSafe === undefined).map((r) => r.id)).toEqual([]);
     // Most of them: an inventory that says nothing is mostly unknown, not mostly fine.

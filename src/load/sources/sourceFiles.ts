@@ -47,7 +47,8 @@ export async function sourceFiles(paths: readonly string[], collects: (name: str
       const full = join(p, e);
       if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
       // Several folders may be several repositories: their paths keep them, and their secrets, apart.
-      found.push({ file: full, rel: paths.length > 1 ? posix(full) : e, named: false });
+      // One folder: from `.github/` on where there is one, so naming `.github` itself gives the same ids.
+      found.push({ file: full, rel: paths.length > 1 ? posix(full) : (inRepository(posix(full)) ?? posix(e)), named: false });
     }
     if (found.length === 0) problems.push(diagnostic(p, undefined, `folder holds no ${what} files, so no source to discover`));
     files.push(...found);
