@@ -1,0 +1,46 @@
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadInventory } from "../../src/load/loadInventory.js";
+import type { Inventory } from "../../src/load/schema/inventory.js";
+import { ROOT, tempDir } from "../helpers.js";
+import { run } from "./run.js";
+
+const AWS = "fixtures/sources/aws";
+
+describe("nhi-triage discover on AWS exports", () => {
+  it("reads the credential report into one identity per row, each at its CSV line", () => {
+    const r = run(["discover", AWS]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const inv = loadInventory("out.yaml", r.stdout);
+    const ids = [...inv.identities.keys()];
+    expect(ids).toContain("aws/root");
+    expect(ids.filter((id) => id.startsWith("aws/iam/user/"))).toHaveLength(9);
+    const data = parse(r.stdout) as Inventory;
+    const ci = data.identities!.find((i) => i.id === "aws/iam/user/ci-deploy")!;
+    expect(ci.source).toEqual({ file: `${AWS}/credential-report.csv`, line: 3, column: 1, kind: "aws-credential-report" });
+    expect(ci.credential).toEqual({ type: "static-secret", lastRotated: "2024-02-10T11:20:05+00:00" });
+  });
+
+  it("refuses a broken credential report at file:line:column, exit 2, and still reads the rest", () => {
+    const dir = tempDir("nhi-discover-aws-");
+    cpSync(join(ROOT, AWS), dir, { recursive: true });
+    writeFileSync(join(dir, "broken-credential-report.csv"), "user,arn,user_creation_time,password_enabled\nbob,\"arn:aws:iam::1:user/bob,2024\n");
+    const r = run(["discover", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir}/broken-credential-report.csv:2:5  error  invalid CSV: a quoted field is never closed`);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(loadInventory("out.yaml", r.stdout).identities.has("aws/root")).toBe(true);
+  });
+
+  it("names the expected column when a report's header is wrong, found by content under any name", () => {
+    const dir = tempDir("nhi-discover-aws-");
+    writeFileSync(join(dir, "users.csv"), "user,arn,user_creation_time,password_enabled,password_last_used,mfa_active\n");
+    writeFileSync(join(dir, "prices.csv"), "item,price\ntea,3\n");
+    const r = run(["discover", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir}/users.csv:1:65  error  not the credential report's columns: expected column \`password_last_changed\` (column 6), found \`mfa_active\``);
+    expect(r.stderr).not.toContain("prices.csv");
+  });
+});
