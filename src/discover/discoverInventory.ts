@@ -1,6 +1,6 @@
 import { compareStrings } from "../engine/compare.js";
 import { API_VERSION } from "../load/schema/common.js";
-import type { Identity, Inventory } from "../load/schema/inventory.js";
+import { Identity, type Inventory } from "../load/schema/inventory.js";
 import type { Discovered } from "./sourceReader.js";
 
 /** A more specific kind wins over the generic one a plain `secrets.X` use gives. */
@@ -37,5 +37,11 @@ function merged(first: Identity, later: Identity): Identity {
   const kind = !SPECIFIC.includes(first.kind) && SPECIFIC.includes(later.kind) ? later.kind : first.kind;
   const elsewhere = later.source && later.source.file !== first.source?.file ? later.source.file : undefined;
   const observed = [...(first.observed ?? []), ...(later.observed ?? []).map((o) => (elsewhere && !o.file ? { ...o, file: elsewhere } : o))];
-  return { ...later, ...first, kind, ...(observed.length ? { observed } : {}) };
+  const out: Record<string, unknown> = {};
+  // In the schema's field order, as a single source would write them.
+  for (const key of Object.keys(Identity.shape) as Array<keyof Identity>) {
+    const value = key === "kind" ? kind : key === "observed" ? (observed.length ? observed : undefined) : (first[key] ?? later[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out as Identity;
 }

@@ -16,11 +16,40 @@ describe("nhi-triage discover on AWS exports", () => {
     const inv = loadInventory("out.yaml", r.stdout);
     const ids = [...inv.identities.keys()];
     expect(ids).toContain("aws/root");
+    // The report's nine users and root; the export's roles; users in both are one identity each.
     expect(ids.filter((id) => id.startsWith("aws/iam/user/"))).toHaveLength(9);
+    expect(ids.filter((id) => id.startsWith("aws/iam/role/"))).toHaveLength(6);
     const data = parse(r.stdout) as Inventory;
     const ci = data.identities!.find((i) => i.id === "aws/iam/user/ci-deploy")!;
     expect(ci.source).toEqual({ file: `${AWS}/credential-report.csv`, line: 3, column: 1, kind: "aws-credential-report" });
     expect(ci.credential).toEqual({ type: "static-secret", lastRotated: "2024-02-10T11:20:05+00:00" });
+    expect(ci.privileges).toContain("aws:ecr:PutImage");
+    expect(ci.observed!.find((o) => o.fact === "aws-wildcard-resource")).toMatchObject({ file: `${AWS}/authorization-details.json`, line: 347 });
+  });
+
+  it("reads roles, trust policies and policies from the authorization-details export, at their JSON lines", () => {
+    const r = run(["discover", `${AWS}/authorization-details.json`]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const data = parse(r.stdout) as Inventory;
+    const role = (name: string) => data.identities!.find((i) => i.id === `aws/iam/role/${name}`)!;
+    expect(role("github-any-repo").observed).toEqual([
+      { fact: "aws-github-oidc-trust", subjects: [], line: 199, column: 21 },
+      { fact: "aws-github-oidc-any-repository", line: 199, column: 21 },
+    ]);
+    expect(role("github-any-repo").privileges).toEqual(["aws:policy/IAMFullAccess"]);
+    expect(role("github-deploy").observed!.map((o) => o.fact)).toEqual(["aws-github-oidc-trust", "aws-wildcard-resource"]);
+    expect(role("vendor-audit").observed).toEqual([{ fact: "aws-cross-account-trust", account: "999988887777", line: 233, column: 41 }]);
+    expect(role("admin-breakglass").source).toEqual({ file: `${AWS}/authorization-details.json`, line: 115, column: 9, kind: "aws-authorization-details" });
+    expect(r.stdout).not.toContain("acme-audit-7f3c");
+  });
+
+  it("refuses a broken authorization-details export at file:line:column, exit 2", () => {
+    const dir = tempDir("nhi-discover-aws-");
+    writeFileSync(join(dir, "authorization-details.json"), '{\n  "RoleDetailList": [\n    {"RoleName": "r", "Arn": "arn:aws:iam::1:role/r"\n  ]\n}\n');
+    const r = run(["discover", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${dir}/authorization-details.json:4:3  error  `));
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   it("refuses a broken credential report at file:line:column, exit 2, and still reads the rest", () => {

@@ -1,3 +1,4 @@
+import type { Observation } from "../../schema/source.js";
 import type { Position } from "../../sourceDoc.js";
 
 /** One access key or signing certificate slot of a credential report row. */
@@ -31,4 +32,24 @@ export interface ReportUser {
 export interface CredentialReportFacts {
   file: string;
   users: ReportUser[];
+}
+
+/** An IAM user or role of an authorization-details export, its grants resolved through its groups and managed policies. */
+export interface AwsPrincipal {
+  kind: "user" | "role";
+  name: string;
+  arn: string;
+  /** Its entry in the export. */
+  at: Position;
+  privileges: string[];
+  observed: Observation[];
+  /** Roles: assumed through an OIDC provider, or a SAML one (people, through single sign-on). */
+  oidc?: boolean;
+  saml?: boolean;
+  lastUsed?: string;
+}
+
+export interface AuthorizationDetailsFacts {
+  file: string;
+  principals: AwsPrincipal[];
 }
