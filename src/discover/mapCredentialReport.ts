@@ -32,7 +32,8 @@ function mapUser(u: ReportUser, file: string): Identity {
     ...definedField("credential", credential(keys, password ? u.passwordLastChanged : undefined, password === true, certs)),
     // A console password means a person can sign in as it; without one, nothing says who acts.
     ...(password ? { humanUse: true } : {}),
-    ...definedField("lastUsed", latest([...keys.map((k) => k.lastUsed), password ? u.passwordLastUsed : undefined])),
+    // The use of the credential it has: an access key unused for months is not in use because someone signs in.
+    ...definedField("lastUsed", keys.length ? latest(keys.map((k) => k.lastUsed)) : password ? u.passwordLastUsed : undefined),
     ...(observed.length ? { observed } : {}),
     source: { file, line: u.at.line, column: u.at.column, kind: "aws-credential-report" },
   };
