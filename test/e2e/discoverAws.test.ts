@@ -52,6 +52,28 @@ describe("nhi-triage discover on AWS exports", () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
+  it("gives the gate an inventory on which the AWS source rules fire where the exports show the risk", () => {
+    const dir = tempDir("nhi-discover-aws-");
+    const out = join(dir, "inventory.yaml");
+    const d = run(["discover", AWS, "--output", out]);
+    expect([d.code, d.stdout, d.stderr]).toEqual([0, "", ""]);
+    const g = run(["gate", out, "--now", "2026-11-23", "--format", "json"]);
+    expect([g.code, g.stderr]).toEqual([1, ""]);
+    const found = (JSON.parse(g.stdout) as { new: Array<{ rule: string; subject: string }> }).new.filter((f) => f.rule.startsWith("AWS-")).map((f) => `${f.rule} ${f.subject}`);
+    expect(found).toEqual(expect.arrayContaining([
+      "AWS-ROOT-ACCESS-KEY identity:aws/root",
+      "AWS-ACCESS-KEY-NOT-ROTATED identity:aws/iam/user/legacy-backup",
+      "AWS-ACCESS-KEY-UNUSED identity:aws/iam/user/legacy-backup",
+      "AWS-MACHINE-USER-CONSOLE-NO-MFA identity:aws/iam/user/reporting-bot",
+      "AWS-ADMIN-POLICY identity:aws/iam/user/terraform-runner",
+      "AWS-GITHUB-OIDC-ANY-REPOSITORY identity:aws/iam/role/github-any-repo",
+      "AWS-CROSS-ACCOUNT-TRUST identity:aws/iam/role/vendor-audit",
+    ]));
+    // Rotated last month, or trusted by one repository's environment: nothing to say.
+    expect(found.filter((f) => f.endsWith("aws/iam/user/terraform-runner") && f.startsWith("AWS-ACCESS-KEY"))).toEqual([]);
+    expect(found.filter((f) => f.startsWith("AWS-GITHUB-OIDC") && f.endsWith("github-deploy"))).toEqual([]);
+  });
+
   it("refuses a broken credential report at file:line:column, exit 2, and still reads the rest", () => {
     const dir = tempDir("nhi-discover-aws-");
     cpSync(join(ROOT, AWS), dir, { recursive: true });
