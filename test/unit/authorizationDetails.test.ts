@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mapAuthorizationDetails } from "../../src/discover/mapAuthorizationDetails.js";
-import { InputError } from "../../src/load/diagnostic.js";
 import { Identity } from "../../src/load/schema/inventory.js";
 import { readAuthorizationDetails } from "../../src/load/sources/aws/readAuthorizationDetails.js";
 import { ROOT } from "../helpers.js";
+import { refusedAt } from "../tools/refusedAt.js";
 
 const OIDC = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
 const doc = (...Statement: unknown[]) => ({ Version: "2012-10-17", Statement });
@@ -23,15 +23,7 @@ const byId = (ids: Identity[], id: string) => ids.find((i) => i.id === id)!;
 /** The text from an observation's place on: what a finding there would show. */
 const at = (o: { line: number; column?: number }) => text.split("\n").slice(o.line - 1).join("\n").slice((o.column ?? 1) - 1);
 const facts = (i: Identity) => (i.observed ?? []).map((o) => o.fact);
-function refusal(text: string, mustBe = true): string[] {
-  try {
-    readAuthorizationDetails("details.json", text, mustBe);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
+const refusal = (text: string, mustBe = true) => refusedAt(() => readAuthorizationDetails("details.json", text, mustBe));
 
 describe("AWS authorization details", () => {
   it("flags a GitHub OIDC trust without a sub condition, and keeps the subjects of one with it", () => {

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverInventory } from "../../src/discover/discoverInventory.js";
 import { mapCredentialReport } from "../../src/discover/mapCredentialReport.js";
-import { InputError } from "../../src/load/diagnostic.js";
 import { Inventory } from "../../src/load/schema/inventory.js";
 import { CREDENTIAL_REPORT_COLUMNS } from "../../src/load/sources/aws/credentialReportColumns.js";
 import { readCredentialReport } from "../../src/load/sources/aws/readCredentialReport.js";
 import { ROOT } from "../helpers.js";
+import { refusedAt } from "../tools/refusedAt.js";
 
 const HEADER = CREDENTIAL_REPORT_COLUMNS.join(",");
 const ARN = "arn:aws:iam::123456789012:user/";
@@ -26,15 +26,7 @@ function inventory(text: string) {
   return inv;
 }
 const identity = (inv: Inventory, id: string) => inv.identities!.find((i) => i.id === id)!;
-function refusal(text: string, mustBe = true): string[] {
-  try {
-    readCredentialReport("r.csv", text, mustBe);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    throw e;
-  }
-  return [];
-}
+const refusal = (text: string, mustBe = true) => refusedAt(() => readCredentialReport("r.csv", text, mustBe));
 
 describe("AWS IAM credential report", () => {
   it("takes the oldest active key's rotation and the latest use, and reads N/A as unknown", () => {
