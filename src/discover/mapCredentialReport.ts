@@ -20,6 +20,7 @@ function mapUser(u: ReportUser, file: string): Identity {
   const observed: Observation[] = [];
   if (u.root) observed.push({ fact: "aws-root-user", ...u.at });
   for (const k of keys) observed.push({ fact: "aws-access-key", key: k.slot, ...definedField("lastRotated", k.lastRotated), ...definedField("lastUsed", k.lastUsed), ...k.at });
+  if (keys.length === 2) observed.push({ fact: "aws-two-active-keys", ...keys[1]!.at });
   // The root user always has a password; the report writes not_supported for it.
   const password = u.passwordEnabled ?? (u.root ? true : undefined);
   if (password) {

@@ -39,7 +39,7 @@ describe("AWS IAM credential report", () => {
     expect(ci.credential).toEqual({ type: "static-secret", lastRotated: "2024-02-10T11:20:05+00:00" });
     expect(ci.lastUsed).toBe("2026-11-01T00:00:00+00:00");
     expect(ci.humanUse).toBeUndefined();
-    expect(ci.observed!.map((o) => [o.fact, "key" in o ? o.key : 0, "lastUsed" in o ? o.lastUsed : "-"])).toEqual([["aws-access-key", 1, "2026-11-01T00:00:00+00:00"], ["aws-access-key", 2, "-"]]);
+    expect(ci.observed!.map((o) => [o.fact, "key" in o ? o.key : 0, "lastUsed" in o ? o.lastUsed : "-"])).toEqual([["aws-access-key", 1, "2026-11-01T00:00:00+00:00"], ["aws-access-key", 2, "-"], ["aws-two-active-keys", 0, "-"]]);
     expect(ci.source).toEqual({ file: "r.csv", line: 2, column: 1, kind: "aws-credential-report" });
     // The key's place is its access_key_1_active field.
     const line = text.split("\n")[1]!;

@@ -12,6 +12,10 @@ export const AWS_OBSERVATIONS = [
     ...At,
   }).describe("An active IAM access key (a static credential) of the user, as the credential report lists it."),
   z.strictObject({
+    fact: z.literal("aws-two-active-keys"),
+    ...At,
+  }).describe("Both of the user's access key slots are active: a rotation left the old key working, or two holders share the user."),
+  z.strictObject({
     fact: z.literal("aws-root-user"),
     ...At,
   }).describe("The account's root user: it can do anything in the account and no policy limits it."),
