@@ -182,3 +182,31 @@ export async function longIncident(chars, seed = 5) {
   }
   return `apiVersion: nhi-triage/v1\nkind: Incident\nid: BENCH-LONG\ndescription: ${JSON.stringify(out.join(" "))}\n`;
 }
+
+const REPORT_HEADER = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+
+/**
+ * An IAM credential report of `n` rows (the root row first), as `aws iam get-credential-report`
+ * writes it: most users machines with one active key (some two, some unused), a fifth people
+ * with console passwords, N/A wherever AWS writes it.
+ */
+export function credentialReportCsv(n, seed = 13) {
+  const r = rng(seed);
+  const day = 86_400_000;
+  const start = Date.parse("2019-01-01T00:00:00Z");
+  const span = Date.parse(`${BENCH_NOW}T00:00:00Z`) - start;
+  const date = () => `${new Date(start + Math.floor(r() * span / day) * day + Math.floor(r() * day)).toISOString().slice(0, 19)}+00:00`;
+  const key = (active) => (active ? ["true", date(), r() < 0.9 ? date() : "N/A", "us-east-1", "s3"] : ["false", "N/A", "N/A", "N/A", "N/A"]);
+  const rows = [REPORT_HEADER, ["<root_account>", "arn:aws:iam::123456789012:root", date(), "not_supported", date(), "not_supported", "not_supported", "true", ...key(false), ...key(false), "false", "N/A", "false", "N/A"].join(",")];
+  for (let i = 1; i < n; i++) {
+    const person = r() < 0.2;
+    const keys = person ? 0 : r() < 0.15 ? 2 : r() < 0.95 ? 1 : 0;
+    const name = `${person ? "user" : "svc"}-${String(i).padStart(6, "0")}`;
+    rows.push([
+      name, `arn:aws:iam::123456789012:user/${person ? "people" : "machines"}/${name}`, date(),
+      String(person), person ? date() : "N/A", person ? date() : "N/A", "N/A", String(person && r() < 0.8),
+      ...key(keys >= 1), ...key(keys === 2), "false", "N/A", "false", "N/A",
+    ].join(","));
+  }
+  return `${rows.join("\n")}\n`;
+}

@@ -11,7 +11,7 @@ import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
-import { BENCH_NOW, inventoryJsonFromYaml, inventoryYaml, longIncident, waiversYaml, writeIncidents, writePostmortemTickets } from "./generate.mjs";
+import { BENCH_NOW, credentialReportCsv, inventoryJsonFromYaml, inventoryYaml, longIncident, waiversYaml, writeIncidents, writePostmortemTickets } from "./generate.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -152,6 +152,11 @@ if (want("discover")) {
   const d = measure(() => timed(["discover", join(dir, "workflows-repo")]));
   rows.push({ case: "discover 1000 workflow files", sizeMb: "", parseS: "", commandS: s(d.ms), ratio: "", peakRssMb: d.rssMb.toFixed(0) });
   targets.push(["discover 1,000 workflow files < 5 s", `${s(d.ms)} s, peak ${d.rssMb.toFixed(0)} MB`, d.ms < 5000]);
+  const report = join(dir, "credential-report.csv");
+  writeFileSync(report, credentialReportCsv(10_000));
+  const c = measure(() => timed(["discover", report]));
+  rows.push({ case: "discover a 10000-row IAM credential report", sizeMb: mb(report), parseS: "", commandS: s(c.ms), ratio: "", peakRssMb: c.rssMb.toFixed(0) });
+  targets.push(["discover a 10,000-row credential report < 5 s", `${s(c.ms)} s, peak ${c.rssMb.toFixed(0)} MB`, c.ms < 5000]);
 }
 
 if (want("startup")) {

@@ -1,5 +1,6 @@
 import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "../load/schema/inventory.js";
 import { durationSeconds } from "../load/schema/common.js";
+import { OBSERVATION_FACTS } from "../load/schema/source.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
 import { holdsMarker, redactedPathAt } from "../redact/redactedPath.js";
@@ -148,6 +149,12 @@ export const FACTS = {
     entity: "identity", type: "boolean", label: "wildcard or admin privileges", path: ["privileges"],
     description: "A privilege is a wildcard or an admin/owner grant, as the pack's privilege classes (privileges.yaml) name them.",
     get: (s, ctx) => s.identity?.privileges?.some((p) => broadClassOf(p, ctx.privileges) !== undefined),
+  },
+  "identity.observed": {
+    entity: "identity", type: "list", label: "observed in its source", path: ["observed"], values: OBSERVATION_FACTS, alwaysKnown: true,
+    description: "What its source shows about the identity (each observation's `fact`: aws-access-key, aws-root-user…); empty for an entry no source reader wrote.",
+    // An observation is something a source states; a hand-written entry, which has none, is not unknown but unobserved.
+    get: (s) => (s.identity ? (s.identity.observed ?? []).map((o) => o.fact) : undefined),
   },
   "identity.humanUse": {
     entity: "identity", type: "boolean", label: "used by people", path: ["humanUse"],

@@ -21,13 +21,14 @@ function packCopy(): string {
 }
 
 describe("nhi-triage rules test (end to end)", () => {
-  it("runs the built-in pack's cases: every case in rules/cases/builtin.yaml passes", () => {
-    const cases = (parse(readFileSync(join(ROOT, "rules/cases/builtin.yaml"), "utf8")) as { cases: unknown[] }).cases.length;
+  it("runs the built-in pack's cases: every case in rules/cases/builtin.yaml and source-aws.yaml passes", () => {
+    const count = (f: string) => (parse(readFileSync(join(ROOT, "rules/cases", f), "utf8")) as { cases: unknown[] }).cases.length;
+    const cases = count("builtin.yaml") + count("source-aws.yaml");
     const r = run(["rules", "test"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^rules\/cases\/builtin\.yaml\n {2}✓ /);
-    expect(r.stdout.endsWith(`\n${cases} passed, 0 failed (rules/cases/builtin.yaml)\n`)).toBe(true);
+    expect(r.stdout.endsWith(`\n${cases} passed, 0 failed (rules/cases/builtin.yaml, rules/cases/source-aws.yaml)\n`)).toBe(true);
     expect(r.stdout).not.toMatch(/✗|warning/);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runRuleCase } from "../../src/engine/runRuleCase.js";
 import { loadDocument } from "../../src/load/loadDocument.js";
@@ -6,15 +6,21 @@ import { loadInventory } from "../../src/load/loadInventory.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
 import { builtinPack, RULES_DIR } from "../helpers.js";
 
-const casesPath = `${RULES_DIR}/cases/builtin.yaml`;
-const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
-const inventoryPath = `${RULES_DIR}/cases/${cases.inventory}`;
-const inventory = loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8"));
-const now = Date.parse(cases.now!);
+/** Every case file of the built-in pack, each against its own inventory and reference date. */
+const files = readdirSync(`${RULES_DIR}/cases`).filter((f) => f.endsWith(".yaml")).map((f) => {
+  const path = `${RULES_DIR}/cases/${f}`;
+  const text = readFileSync(path, "utf8");
+  if (!/^kind: RuleCases$/m.test(text)) return undefined;
+  const file = loadDocument(path, text, RuleCasesFile, "RuleCases").value;
+  const inventoryPath = `${RULES_DIR}/cases/${file.inventory}`;
+  return { file, inventory: loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8")), now: Date.parse(file.now!) };
+}).filter((f) => f !== undefined);
+const cases = { cases: files.flatMap((f) => f.file.cases) };
+const runs = files.flatMap((f) => f.file.cases.map((c) => [c.name, c, f] as const));
 
 describe("built-in rule cases", () => {
-  it.each(cases.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-    const outcome = runRuleCase(c, await builtinPack(), inventory, now);
+  it.each(runs)("%s", async (_name, c, f) => {
+    const outcome = runRuleCase(c, await builtinPack(), f.inventory, f.now);
     expect(outcome.failures, `fired: ${outcome.fired.join(", ")}`).toEqual([]);
   });
 
