@@ -1,4 +1,5 @@
 import { CREDENTIAL_TYPES, IDENTITY_KINDS, LOG_FIELDS, STORAGES } from "../load/schema/inventory.js";
+import { Observation } from "../load/schema/source.js";
 import { durationSeconds } from "../load/schema/common.js";
 import type { SubjectKind } from "../load/schema/rules.js";
 import type { EvalContext, Subject } from "./subject.js";
@@ -32,6 +33,9 @@ export interface FactDef {
 }
 
 const DAY_MS = 86_400_000;
+/** Every observation a source reader can record, so a rule cannot name one that never occurs. */
+const OBSERVATION_FACTS = Observation.options.map((o) => o.shape.fact.value);
+
 const BROAD_PRIVILEGE = /(^|[:/.])(\*|admin|administrator|owner|root|superuser|full[-_]?access)$|^\*/i;
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
 
@@ -163,6 +167,11 @@ export const FACTS = {
     entity: "identity", type: "number", label: "days since last use", path: ["lastUsed"],
     description: "Days since the identity last authenticated, against the reference date.",
     get: (s, ctx) => days(s.identity?.lastUsed, ctx),
+  },
+  "identity.observed": {
+    entity: "identity", type: "list", label: "observed in its source", path: ["observed"], alwaysKnown: true, values: OBSERVATION_FACTS,
+    description: "What discover observed about the identity in its source (the `fact` of each entry of `observed`); none for a hand-written entry.",
+    get: (s) => (s.identity === undefined ? undefined : [...new Set((s.identity.observed ?? []).map((o) => o.fact))]),
   },
   "identity.secretValueInFile": secretValueInFile("identity"),
   "workflow.engine": {

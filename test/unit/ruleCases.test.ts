@@ -1,20 +1,29 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runRuleCase } from "../../src/engine/runRuleCase.js";
+import { documentKind } from "../../src/load/documentKind.js";
 import { loadDocument } from "../../src/load/loadDocument.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
 import { builtinPack, RULES_DIR } from "../helpers.js";
 
-const casesPath = `${RULES_DIR}/cases/builtin.yaml`;
-const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
-const inventoryPath = `${RULES_DIR}/cases/${cases.inventory}`;
-const inventory = loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8"));
-const now = Date.parse(cases.now!);
+/** Every cases file of the built-in pack (builtin.yaml, and one per source's rules), each against its own inventory. */
+const caseFiles = readdirSync(`${RULES_DIR}/cases`)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+  .map((name) => `${RULES_DIR}/cases/${name}`)
+  .filter((path) => documentKind(readFileSync(path, "utf8")) === "RuleCases");
+const files = caseFiles.map((path) => {
+  const file = loadDocument(path, readFileSync(path, "utf8"), RuleCasesFile, "RuleCases").value;
+  const inventoryPath = `${RULES_DIR}/cases/${file.inventory}`;
+  return { file, inventory: loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8")), now: Date.parse(file.now!) };
+});
+const cases = { cases: files.flatMap((f) => f.file.cases) };
+const runs = files.flatMap((f) => f.file.cases.map((c) => [c.name, c, f] as const));
 
 describe("built-in rule cases", () => {
-  it.each(cases.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-    const outcome = runRuleCase(c, await builtinPack(), inventory, now);
+  it.each(runs)("%s", async (_name, c, f) => {
+    const outcome = runRuleCase(c, await builtinPack(), f.inventory, f.now);
     expect(outcome.failures, `fired: ${outcome.fired.join(", ")}`).toEqual([]);
   });
 
