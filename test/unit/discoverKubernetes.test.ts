@@ -54,6 +54,8 @@ describe("reading Kubernetes sources", () => {
   it("refuses broken YAML that looks like a manifest, and passes over broken YAML that does not", () => {
     expect(problems("apiVersion: v1\nkind: Pod\nmetadata: {name: [\n")[0]).toMatch(/^4:1 invalid YAML/);
     expect(problems("name: [\n")).toEqual([]);
+    expect(problems("apiVersion: nhi-triage/v1\nkind: Incident\ntitle: a: b: c\n")).toEqual([]);
+    expect(problems('{"apiVersion": "nhi-triage/v1", "kind": "Incident",\n', "i.json")).toEqual([]);
   });
 
   it("never copies a Secret's values, and warns where they are written", () => {

@@ -14,7 +14,7 @@ export interface KubernetesManifest {
 }
 
 /** Top-level `apiVersion:` and `kind:` (or their JSON keys), not ours: a file that fails to parse but was meant as a manifest. */
-const LOOKS_LIKE_MANIFEST = /^(?:apiVersion\s*:\s*["']?(?!nhi-triage\/)|\s*"apiVersion"\s*:\s*"(?!nhi-triage\/))/m;
+const LOOKS_LIKE_MANIFEST = /^(?:apiVersion[ \t]*:[ \t]*["']?(?![ \t"']|nhi-triage\/)|\s*"apiVersion"\s*:\s*"(?!nhi-triage\/))/m;
 const HAS_KIND = /^\s*(?:kind|"kind")\s*:/m;
 
 const SECRET_VALUES = new Set(["data", "stringData"]);
