@@ -88,6 +88,16 @@ describe("ServiceAccounts in the inventory", () => {
     expect(m.get("k8s/a/serviceaccount/plain")!.privileges).toBeUndefined();
   });
 
+  it("records each cloud link as an observation, and IRSA's lifetime (its default a day) as the credential's", () => {
+    const aks = "  annotations:\n    azure.workload.identity/client-id: 8f3a1c2e-4b5d-4e6f-9a0b-1c2d3e4f5a6b\n";
+    const irsa = (exp: string) => `  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/r\n${exp}`;
+    const m = map(["m.yaml", `${SA("a", "aks", aks)}${SA("a", "eks", irsa(""))}${SA("a", "short", irsa('    eks.amazonaws.com/token-expiration: "900"\n'))}`]);
+    expect(m.get("k8s/a/serviceaccount/aks")!.observed).toContainEqual({ fact: "kubernetes-workload-identity", provider: "azure", annotation: "azure.workload.identity/client-id", target: "8f3a1c2e-4b5d-4e6f-9a0b-1c2d3e4f5a6b", line: 7, column: 40 });
+    expect(m.get("k8s/a/serviceaccount/aks")!.credential).toEqual({ type: "workload-identity" });
+    expect(m.get("k8s/a/serviceaccount/eks")!.credential).toEqual({ type: "workload-identity", maxAge: "1d" });
+    expect(m.get("k8s/a/serviceaccount/short")!.credential).toEqual({ type: "workload-identity", maxAge: "15m" });
+  });
+
   it("takes a pod's automount over its ServiceAccount's, and a projected lifetime only when nothing else is mounted", () => {
     const pod = (name: string, spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: a}\nspec:\n  serviceAccountName: s\n${spec}---\n`;
     const projected = "  automountServiceAccountToken: false\n  volumes:\n    - name: t\n      projected:\n        sources:\n          - serviceAccountToken: {expirationSeconds: 7200}\n";
