@@ -30,6 +30,8 @@ export function kubernetesManifest(file: string, text: string, expected: boolean
     if (expected) throw new InputError([diagnostic(file, { line: 1, column: 1 }, "empty file: expected a Kubernetes manifest")], sources);
     return undefined;
   }
+  // Every Kubernetes object names its apiVersion: other YAML (workflows, app config) is passed over unparsed.
+  if (!expected && !text.includes("apiVersion")) return undefined;
   const parsed = readYamlDocuments(file, text);
   if (!parsed.ok) {
     if (expected || (LOOKS_LIKE_MANIFEST.test(text) && HAS_KIND.test(text))) throw new InputError(parsed.diagnostics, sources);
