@@ -1,3 +1,4 @@
+import { durationText } from "./durationText.js";
 import type { Identity, Step, Workflow } from "../load/schema/inventory.js";
 import type { Source } from "../load/schema/source.js";
 import type { Position } from "../load/sourceDoc.js";
@@ -92,15 +93,7 @@ function loginIdentity(l: CloudLogin, job: string, jobId: string, taken: Set<str
   taken.add(name);
   const identity: Identity =
     l.via === "oidc"
-      ? { id: `${job}/${name}`, kind: "workload", credential: { type: "workload-identity", ...(l.maxAgeSeconds ? { maxAge: duration(l.maxAgeSeconds) } : {}) }, source: source(l.at) }
+      ? { id: `${job}/${name}`, kind: "workload", credential: { type: "workload-identity", ...(l.maxAgeSeconds ? { maxAge: durationText(l.maxAgeSeconds) } : {}) }, source: source(l.at) }
       : { id: `${job}/${name}`, kind: STATIC_KIND[l.provider], credential: { type: "static-secret", storage: l.literal ? "source-code" : "unknown" }, source: source(l.at) };
   return { identity, step: `${jobId}/${name}` };
-}
-
-/** Seconds in the largest whole unit, as the inventory writes durations. */
-function duration(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
 }

@@ -34,6 +34,7 @@ export interface FactDef {
 }
 
 const DAY_MS = 86_400_000;
+
 const NON_PROD = /^(dev|development|test|testing|qa|staging|stage|sandbox|preview|uat)$/i;
 
 function days(from: string | undefined, ctx: EvalContext): number | undefined {
@@ -154,7 +155,7 @@ export const FACTS = {
     entity: "identity", type: "list", label: "observed in its source", path: ["observed"], values: OBSERVATION_FACTS, alwaysKnown: true,
     description: "What its source shows about the identity (each observation's `fact`: aws-access-key, aws-root-user…); empty for an entry no source reader wrote.",
     // An observation is something a source states; a hand-written entry, which has none, is not unknown but unobserved.
-    get: (s) => (s.identity ? (s.identity.observed ?? []).map((o) => o.fact) : undefined),
+    get: (s) => (s.identity ? [...new Set((s.identity.observed ?? []).map((o) => o.fact))] : undefined),
   },
   "identity.humanUse": {
     entity: "identity", type: "boolean", label: "used by people", path: ["humanUse"],

@@ -1,4 +1,5 @@
 import { highEntropySpans } from "./highEntropySpans.js";
+import { isKnownNonSecret } from "./knownNonSecret.js";
 import { privateKeySpans } from "./privateKeySpans.js";
 import { MARKER_PATTERN, MARKER_PREFIX } from "./marker.js";
 import { PATTERNS, type PatternKind } from "./secretPatterns.js";
@@ -87,8 +88,9 @@ function patternSpans(text: string): SecretSpan[] {
  */
 export function findSecrets(text: string): SecretSpan[] {
   if (!mayHoldSecret(text)) return [];
-  const ours = merge(withoutMarkers(text, [...patternSpans(text), ...privateKeySpans(text), ...highEntropySpans(text)]));
+  const ours = merge(withoutMarkers(text, [...patternSpans(text), ...privateKeySpans(text), ...highEntropySpans(text)]).filter((s) => !isKnownNonSecret(text.slice(s.start, s.end), s.kind)));
   const theirs = withoutMarkers(text, secretlintSpans(text))
+    .filter((r) => !isKnownNonSecret(text.slice(r.start, r.end), r.kind))
     .filter((r) => !r.context || !overlapsAny(ours, r))
     .map(({ start, end, kind }) => ({ start, end, kind }));
   return theirs.length ? merge([...ours, ...theirs]) : ours;

@@ -21,14 +21,15 @@ function packCopy(): string {
 }
 
 describe("nhi-triage rules test (end to end)", () => {
-  it("runs the built-in pack's cases: every case in rules/cases/builtin.yaml and source-aws.yaml passes", () => {
-    const count = (f: string) => (parse(readFileSync(join(ROOT, "rules/cases", f), "utf8")) as { cases: unknown[] }).cases.length;
-    const cases = count("builtin.yaml") + count("source-aws.yaml");
+  it("runs the built-in pack's cases: every case in rules/cases/builtin.yaml and the source rules' cases passes", () => {
+    const files = ["rules/cases/builtin.yaml", "rules/cases/source-aws.yaml", "rules/cases/source-kubernetes.yaml"];
+    const cases = files.reduce((n, f) => n + (parse(readFileSync(join(ROOT, f), "utf8")) as { cases: unknown[] }).cases.length, 0);
     const r = run(["rules", "test"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^rules\/cases\/builtin\.yaml\n {2}✓ /);
-    expect(r.stdout.endsWith(`\n${cases} passed, 0 failed (rules/cases/builtin.yaml, rules/cases/source-aws.yaml)\n`)).toBe(true);
+    expect(r.stdout).toContain("\nrules/cases/source-kubernetes.yaml\n  ✓ ");
+    expect(r.stdout.endsWith(`\n${cases} passed, 0 failed (${files.join(", ")})\n`)).toBe(true);
     expect(r.stdout).not.toMatch(/✗|warning/);
   });
 

@@ -209,8 +209,13 @@ describe("findSecrets: no false alarms", () => {
     });
   }
   const FILES = [...["fixtures", "rules", "templates", "docs"].flatMap((d) => files(join(ROOT, d))), join(ROOT, "README.md")];
-  /** The rule cases hold fake credentials on purpose: the positive cases of the secret rules. */
+  /**
+   * The rule cases hold fake credentials on purpose: the positive cases of the secret rules; so
+   * does the Kubernetes export's legacy token Secret, which discover must warn about and never copy.
+   */
   const EXPECTED = [
+    "fixtures/sources/k8s/export/k8s.json: high-entropy",
+    "fixtures/sources/k8s/export/k8s.json: assigned-secret",
     "rules/cases/builtin.yaml: aws-access-key",
     "rules/cases/inventory.yaml: url-password",
     "rules/cases/inventory.yaml: url-password",
@@ -234,7 +239,7 @@ describe("findSecrets: no false alarms", () => {
       }
       return redactData(data).flatMap((r) => r.kinds.map((k) => `${relative(ROOT, f)}: ${k}`));
     });
-    expect(hits.sort()).toEqual([...EXPECTED].sort());
+    expect(hits.sort()).toEqual(EXPECTED.filter((e) => /\.ya?ml: /.test(e)).sort());
   });
 
   it("finds nothing line by line either (as error excerpts see them)", () => {

@@ -54,23 +54,26 @@ describe("gate posture findings", () => {
 
   it("agree with analyze on every built-in rule case for inventory rules (positive and negative)", async () => {
     const pack = await builtinPack();
-    const casesPath = `${RULES_DIR}/cases/builtin.yaml`;
-    const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
-    const inventory = loadInventory(`${RULES_DIR}/cases/${cases.inventory}`, readFileSync(`${RULES_DIR}/cases/${cases.inventory}`, "utf8"));
-    const gate = postureFindings(pack, inventory, Date.parse(cases.now!));
     const inventoryRules = new Set(pack.rules.filter((r) => r.scope === "inventory").map((r) => r.id));
     const covered = { fires: new Set<string>(), silent: new Set<string>() };
-    for (const c of cases.cases) {
-      if (c.incident.symptoms?.length || c.incident.description) continue;
-      const subjects = new Set(buildSubjects({ apiVersion: API_VERSION, kind: "Incident", id: c.name, ...c.incident }, inventory).map((s) => s.ref));
-      const fired = new Set(gate.filter((f) => subjects.has(f.subject)).map((f) => f.rule));
-      for (const id of (c.fires ?? []).filter((r) => inventoryRules.has(r))) {
-        expect(fired.has(id), `${c.name}: ${id} should fire in the gate`).toBe(true);
-        covered.fires.add(id);
-      }
-      for (const id of (c.silent ?? []).filter((r) => inventoryRules.has(r))) {
-        expect(fired.has(id), `${c.name}: ${id} should stay silent in the gate`).toBe(false);
-        covered.silent.add(id);
+    // The built-in cases, and the source rules' cases, each against its own inventory.
+    for (const name of ["builtin.yaml", "source-aws.yaml", "source-kubernetes.yaml"]) {
+      const casesPath = `${RULES_DIR}/cases/${name}`;
+      const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
+      const inventory = loadInventory(`${RULES_DIR}/cases/${cases.inventory}`, readFileSync(`${RULES_DIR}/cases/${cases.inventory}`, "utf8"));
+      const gate = postureFindings(pack, inventory, Date.parse(cases.now!));
+      for (const c of cases.cases) {
+        if (c.incident.symptoms?.length || c.incident.description) continue;
+        const subjects = new Set(buildSubjects({ apiVersion: API_VERSION, kind: "Incident", id: c.name, ...c.incident }, inventory).map((s) => s.ref));
+        const fired = new Set(gate.filter((f) => subjects.has(f.subject)).map((f) => f.rule));
+        for (const id of (c.fires ?? []).filter((r) => inventoryRules.has(r))) {
+          expect(fired.has(id), `${c.name}: ${id} should fire in the gate`).toBe(true);
+          covered.fires.add(id);
+        }
+        for (const id of (c.silent ?? []).filter((r) => inventoryRules.has(r))) {
+          expect(fired.has(id), `${c.name}: ${id} should stay silent in the gate`).toBe(false);
+          covered.silent.add(id);
+        }
       }
     }
     expect([...inventoryRules].filter((r) => !covered.fires.has(r) || !covered.silent.has(r))).toEqual([]);

@@ -27,11 +27,17 @@ describe("broad privileges are named as data (rules/privileges.yaml), however a 
     ["kubernetes:clusterrole/cluster-admin", "kubernetes-cluster-admin"],
     ["kubernetes:clusterrole/cluster-admin@payments", "kubernetes-cluster-admin"],
     ["github:write-all", "github-write-all"],
+    ["kubernetes:*:get@payments", "wildcard"],
+    ["kubernetes:url(*):*", "wildcard"],
+    ["aws:policy/AmazonEC2FullAccess", "aws-service-full-access"],
+    ["aws:policy/AWSLambda_FullAccess", "aws-service-full-access"],
+    ["kubernetes:clusterrole/edit@payments", "kubernetes-cluster-admin"],
+    ["kubernetes:clusterrole/admin@payments", "admin"],
   ])("%s is broad (%s)", (privilege, id) => {
     expect(broadClassOf(privilege, pack.privileges)).toBe(id);
   });
 
-  it.each(["repo:write", "gcp:roles/viewer", "azure:Reader", "kubernetes:secrets:get@payments", "github:contents:read", "docs:contributor", "admin-notify:send", "aws:s3:GetObject"])("%s is not broad", (privilege) => {
+  it.each(["repo:write", "gcp:roles/viewer", "azure:Reader", "kubernetes:secrets:get@payments", "github:contents:read", "docs:contributor", "admin-notify:send", "aws:s3:GetObject", "aws:policy/AmazonS3ReadOnlyAccess", "kubernetes:pods:get@payments"])("%s is not broad", (privilege) => {
     expect(broadClassOf(privilege, pack.privileges)).toBeUndefined();
   });
 
@@ -54,6 +60,6 @@ describe("broad privileges are named as data (rules/privileges.yaml), however a 
     expect(await extraPackProblems({ "privileges.yaml": `${PRIVILEGES}  - { id: admin, meaning: nothing, names: [nobody] }\n` })).toEqual([
       expect.stringMatching(/^4 privilege class "admin" is already defined at .*privileges\.yaml:\d+$/),
     ]);
-    expect((await extraPackProblems({ "privileges.yaml": `${PRIVILEGES}  - { id: empty, meaning: nothing }\n` })).join("\n")).toMatch(/expected privileges or names/);
+    expect((await extraPackProblems({ "privileges.yaml": `${PRIVILEGES}  - { id: empty, meaning: nothing }\n` })).join("\n")).toMatch(/expected privileges, names, endings or parts/);
   });
 });

@@ -1,20 +1,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runRuleCase } from "../../src/engine/runRuleCase.js";
+import { documentKind } from "../../src/load/documentKind.js";
 import { loadDocument } from "../../src/load/loadDocument.js";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import { RuleCasesFile } from "../../src/load/schema/cases.js";
 import { builtinPack, RULES_DIR } from "../helpers.js";
 
-/** Every case file of the built-in pack, each against its own inventory and reference date. */
-const files = readdirSync(`${RULES_DIR}/cases`).filter((f) => f.endsWith(".yaml")).map((f) => {
-  const path = `${RULES_DIR}/cases/${f}`;
-  const text = readFileSync(path, "utf8");
-  if (!/^kind: RuleCases$/m.test(text)) return undefined;
-  const file = loadDocument(path, text, RuleCasesFile, "RuleCases").value;
+/** Every cases file of the built-in pack (builtin.yaml, and one per source's rules), each against its own inventory. */
+const caseFiles = readdirSync(`${RULES_DIR}/cases`)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+  .map((name) => `${RULES_DIR}/cases/${name}`)
+  .filter((path) => documentKind(readFileSync(path, "utf8")) === "RuleCases");
+const files = caseFiles.map((path) => {
+  const file = loadDocument(path, readFileSync(path, "utf8"), RuleCasesFile, "RuleCases").value;
   const inventoryPath = `${RULES_DIR}/cases/${file.inventory}`;
   return { file, inventory: loadInventory(inventoryPath, readFileSync(inventoryPath, "utf8")), now: Date.parse(file.now!) };
-}).filter((f) => f !== undefined);
+});
 const cases = { cases: files.flatMap((f) => f.file.cases) };
 const runs = files.flatMap((f) => f.file.cases.map((c) => [c.name, c, f] as const));
 
