@@ -48,6 +48,23 @@ describe("nhi-triage discover", () => {
     expect(ids(inside.stdout)).toEqual(ids(a.stdout));
   });
 
+  it("the gate points a discovered entry's findings at its source: the workflow line, not the inventory's", () => {
+    const dir = tempDir("nhi-discover-");
+    const out = join(dir, "inventory.yaml");
+    expect(run(["discover", `${FIXTURE}/.github`, "--output", out]).code).toBe(0);
+    const g = run(["gate", out, "--now", "2026-11-23", "--format", "sarif"]);
+    expect([g.code, g.stderr]).toEqual([1, ""]);
+    const results = (JSON.parse(g.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> }).runs[0]!.results;
+    const files = new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...files].every((f) => f.startsWith(`${FIXTURE}/.github/workflows/`))).toBe(true);
+    // The AWS key's finding lands on the line of the workflow that names secrets.AWS_ACCESS_KEY_ID.
+    const inv = loadInventory(out, readFileSync(out, "utf8"));
+    const key = inv.identities.get("secrets.AWS_ACCESS_KEY_ID")!.source!;
+    const lines = readFileSync(join(ROOT, key.file), "utf8").split("\n");
+    expect(lines[key.line - 1]).toContain("secrets.AWS_ACCESS_KEY_ID");
+    expect(results.some((r) => r.ruleId === "NHI-STATIC-SECRET" && r.locations[0]!.physicalLocation.artifactLocation.uri === key.file && r.locations[0]!.physicalLocation.region.startLine === key.line)).toBe(true);
+  });
+
   it("writes an inventory the gate accepts", () => {
     const dir = tempDir("nhi-discover-");
     const out = join(dir, "inventory.yaml");
