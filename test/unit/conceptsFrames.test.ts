@@ -39,6 +39,13 @@ const CASES: Array<[string, string, string]> = [
   ["bad-data", "It acted on stale data.", "It acted on fresh orders."],
   ["standing-state", "The bucket was misconfigured.", "The bucket was emptied."],
   ["access", "The intruder downloaded the archive.", "The intruder admired the archive."],
+  ["account", "Someone signed in to his npm account.", "Someone signed in to the status page."],
+  ["dependency-link", "Every downstream service slowed.", "Every new service slowed."],
+  ["rotation", "The key rotation ran at noon.", "The key review ran at noon."],
+  ["takeover", "Someone got into the maintainer's account.", "Someone wrote to the maintainer's account."],
+  ["unauthenticated", "The console was reachable with no password.", "The console was reachable with a password."],
+  ["lapse", "The certificate expired on Monday.", "The certificate arrived on Monday."],
+  ["amplification", "Autoscaling made it worse.", "Autoscaling made it faster."],
   ["leaking", "The roadmap leaked to the press.", "The roadmap went to the press."],
   ["no-expiry", "The token has no expiration date.", "The token has no owner."],
   ["privileged", "The step ran with cluster-admin rights.", "The step ran with a dry-run flag."],
@@ -175,6 +182,35 @@ describe("frames (symptoms.yaml) over the concepts", () => {
     expect(codes("Our Jenkins server injects the production kubeconfig into every job.")).toContain("credentials-embedded-in-orchestrator");
     expect(codes("The pipeline failed after the token expired.")).not.toContain("credentials-embedded-in-orchestrator");
     expect(codes("The password held in the vault was rotated on schedule.")).not.toContain("credentials-embedded-in-orchestrator");
+  });
+
+  it("an account acted as by someone else, however they got in, and not a failover that takes over", () => {
+    expect(facts("Someone got into his npm account and published the versions.").find((f) => f.code === "unexpected-access")).toMatchObject({ frame: "account-taken-over" });
+    expect(codes("The intruder took over the employee's email account.")).toContain("unexpected-access");
+    expect(codes("Unit 2 is supposed to take over automatically.")).not.toContain("unexpected-access");
+  });
+
+  it("a service open with no authentication is weak authentication, and one that asks for a password is not", () => {
+    expect(facts("The endpoint answered requests carrying no authentication at all.").find((f) => f.code === "weak-authentication")).toMatchObject({ frame: "no-authentication" });
+    expect(codes("The database was reachable by anyone on ports 8123 and 9000.")).toContain("weak-authentication");
+    expect(codes("There is no sign the password was used.")).not.toContain("weak-authentication");
+  });
+
+  it("a credential that ran out unrenewed had nobody on it; one a rotation removed is a sequencing problem", () => {
+    expect(facts("An authentication certificate used by the service has expired.").find((f) => f.code === "unclear-ownership")).toMatchObject({ frame: "credential-lapsed" });
+    expect(codes("The signing certificate had not been renewed.")).toContain("unclear-ownership");
+    expect(codes("The rotation let the old key expire while clients still used it.")).not.toContain("unclear-ownership");
+  });
+
+  it("a failure that reaches what depends on it, or a reaction that makes it worse, cascades; a package one depends on does not", () => {
+    expect(facts("Every service that depends on the resolver failed within minutes.").find((f) => f.code === "cascading-failure")).toMatchObject({ frame: "dependency-harmed" });
+    expect(facts("Autoscaling made it worse by adding a thousand servers.").find((f) => f.code === "cascading-failure")).toMatchObject({ frame: "made-worse" });
+    expect(codes("Every build that depends on the package broke.")).not.toContain("cascading-failure");
+  });
+
+  it("what an intruder changes is an attack, not a faulty change", () => {
+    expect(codes("The config change broke logins for every user.")).toContain("faulty-change");
+    expect(codes("The intruder changed the email addresses and the customers lost their funds.")).not.toContain("faulty-change");
   });
 
   it("a negated or advised frame is no evidence", () => {
