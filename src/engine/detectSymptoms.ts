@@ -71,6 +71,10 @@ function addTo<T>(table: Map<string, T[]>, key: string, value: T): void {
 export function compileDetectors(symptoms: readonly Symptom[], context: ContextData = { terminators: [], triggers: [] }, concepts: readonly Concept[] = []): CompiledDetectors {
   const detectors: Detector[] = [];
   const conceptNumber = new Map(concepts.map((c, i) => [c.id, i]));
+  // A phrase that opens with a negator names an absence ("no checks", "without review"), which
+  // only holds in that order: "checks showed no access" is no missing check.
+  const negators = new Set(context.triggers.filter((t) => t.category === "negated" && t.direction === "forward").flatMap((t) => t.words.filter((w) => !w.includes(" "))));
+  const opensWithNegator = (first: string) => first.split("|").every((w) => negators.has(w.toLowerCase()));
   for (const s of symptoms) {
     for (const entry of s.phrases ?? []) {
       const phrase = phraseOf(entry);
@@ -84,7 +88,7 @@ export function compileDetectors(symptoms: readonly Symptom[], context: ContextD
       // The pack validator refuses such phrases; a wordless one would match every clause.
       if (terms.length === 0 || terms.some((t) => t.length === 0)) continue;
       const own = new Set(words.flatMap(ownWords));
-      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords: own, exclude, ordered: rule.ordered === true });
+      detectors.push({ code: s.code, phrase, terms, span: widen ? Number(widen[1]) : 2 * terms.length + 2, ownWords: own, exclude, ordered: rule.ordered ?? opensWithNegator(words[0]!) });
     }
   }
   const firstTerm: number[] = [];

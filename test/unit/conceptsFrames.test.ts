@@ -45,6 +45,7 @@ const CASES: Array<[string, string, string]> = [
   ["takeover", "Someone got into the maintainer's account.", "Someone wrote to the maintainer's account."],
   ["unauthenticated", "The console was reachable with no password.", "The console was reachable with a password."],
   ["lapse", "The certificate expired on Monday.", "The certificate arrived on Monday."],
+  ["still-live", "The stolen token is still valid.", "The stolen token was valid."],
   ["amplification", "Autoscaling made it worse.", "Autoscaling made it faster."],
   ["leaking", "The roadmap leaked to the press.", "The roadmap went to the press."],
   ["no-expiry", "The token has no expiration date.", "The token has no owner."],
@@ -206,6 +207,18 @@ describe("frames (symptoms.yaml) over the concepts", () => {
     expect(facts("Every service that depends on the resolver failed within minutes.").find((f) => f.code === "cascading-failure")).toMatchObject({ frame: "dependency-harmed" });
     expect(facts("Autoscaling made it worse by adding a thousand servers.").find((f) => f.code === "cascading-failure")).toMatchObject({ frame: "made-worse" });
     expect(codes("Every build that depends on the package broke.")).not.toContain("cascading-failure");
+  });
+
+  it("a credential someone else holds, or an intruder, still live is an ongoing compromise; an orphaned key still active is not", () => {
+    expect(facts("We think someone is publishing with leaked npm credentials, which are presumably still valid.").find((f) => f.code === "compromise-ongoing")).toMatchObject({ frame: "leaked-still-live" });
+    expect(codes("The intruders still have access to the build servers.")).toContain("compromise-ongoing");
+    expect(codes("The key belongs to a project that was shut down, yet it is still active.")).not.toContain("compromise-ongoing");
+    expect(codes("The leaked key is no longer valid.")).not.toContain("compromise-ongoing");
+  });
+
+  it("a phrase that opens with a negator names an absence, in its order", () => {
+    expect(codes("There were no checks before the push reached every node.")).toContain("unchecked-change");
+    expect(codes("Checks showed no machine-level access yet.")).not.toContain("unchecked-change");
   });
 
   it("what an intruder changes is an attack, not a faulty change", () => {
