@@ -171,6 +171,17 @@ describe("gate --discover --base REF", () => {
     expect(r.code).toBe(0);
   });
 
+  it("keeps the failing exit code when the reader of stdout goes away", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "src/.github/workflows/preview.yml"), PR_TARGET);
+    const r = spawnSync("bash", ["-c", 'set -o pipefail; "$@" | head -c 1 >/dev/null; echo "status=${PIPESTATUS[0]}"', "bash", process.execPath, `${ROOT}bin/nhi-triage`, "gate", "--discover", "src", "--base", "main", ...NOW], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.stdout.trim()).toBe("status=1");
+  });
+
   it("points a config's bad discover: at its place", () => {
     const dir = repo();
     writeFileSync(join(dir, ".nhi-triage.yaml"), "apiVersion: nhi-triage/v1\nkind: Config\ndiscover: src\n");
