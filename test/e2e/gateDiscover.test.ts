@@ -171,6 +171,19 @@ describe("gate --discover --base REF", () => {
     expect(r.code).toBe(0);
   });
 
+  it("judges a path the base commit does not have as empty: every finding there is new", () => {
+    const dir = tempDir("nhi-gate-discover-");
+    git(dir, "init", "-q", "-b", "main");
+    writeFileSync(join(dir, "README.md"), "before the sources\n");
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "readme");
+    cpSync(join(ROOT, "fixtures/sources"), join(dir, "src"), { recursive: true });
+    const r = run(["gate", "--discover", "src", "--base", "main", ...NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\n\d+ new · 0 existing · 0 resolved/);
+    expect(r.stderr).not.toContain("invalid");
+  });
+
   it("keeps the failing exit code when the reader of stdout goes away", () => {
     const dir = repo();
     writeFileSync(join(dir, "src/.github/workflows/preview.yml"), PR_TARGET);
