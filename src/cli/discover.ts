@@ -1,20 +1,14 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { applyOverlay } from "../discover/applyOverlay.js";
-import { discoverInventory } from "../discover/discoverInventory.js";
+import { collectsSource, discoverFiles } from "../discover/discoverFiles.js";
+import { layOverlay } from "../discover/layOverlay.js";
 import { updateInventory } from "../discover/updateInventory.js";
 import { loadInventory } from "../load/loadInventory.js";
 import type { SourceDoc } from "../load/sourceDoc.js";
-import { loadOverlay } from "../load/loadOverlay.js";
 import type { Inventory } from "../load/schema/inventory.js";
 import type { DiscoverSettings } from "../discover/discoverSettings.js";
-import { READERS } from "../discover/readers/readers.js";
-import { readSource } from "../discover/readSource.js";
-import type { AnySourceReader } from "../discover/sourceReader.js";
-import { pushTo } from "../engine/pushTo.js";
 import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
-import type { SecretHit } from "../redact/redactDocument.js";
 import { readText } from "../load/readText.js";
-import { sourceFiles, type SourceFile } from "../load/sources/sourceFiles.js";
+import { sourceFiles } from "../load/sources/sourceFiles.js";
 import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { formatInventory } from "../report/formatInventory.js";
@@ -40,32 +34,13 @@ export interface DiscoverOptions {
  * exit code is 2.
  */
 export async function discover(opts: DiscoverOptions): Promise<number> {
-  const collects = (name: string) => READERS.some((r) => r.collects.test(name));
-  const { files, problems } = await sourceFiles(opts.paths, collects, "source");
-  const errors: Diagnostic[] = [...problems];
-  const warnings: Diagnostic[] = [];
-  const sources = new Map<string, string>();
-  const byReader = new Map<AnySourceReader, Array<{ file: SourceFile; facts: unknown }>>();
-  for (const f of files) {
-    try {
-      const text = await readText(f.file);
-      const found = readSource(f, text, READERS);
-      if (!found) continue;
-      const { read, reader } = found;
-      const shown = [...read.warnings, ...read.secrets.map((hit) => writtenSecret(hit, reader.noun))];
-      if (shown.length) sources.set(f.file, text);
-      warnings.push(...shown);
-      pushTo(byReader, reader, { file: f, facts: read.facts });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors.push(...e.diagnostics);
-      for (const [file, text] of e.sources) sources.set(file, text);
-    }
-  }
+  const { files, problems } = await sourceFiles(opts.paths, collectsSource, "source");
   const settings: DiscoverSettings = { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) };
-  const discovered = READERS.filter((r) => byReader.has(r)).map((r) => r.map(byReader.get(r)!, settings));
+  const found = await discoverFiles(files, (f) => readText(f.file), settings);
+  const { sources, warnings } = found;
+  const errors: Diagnostic[] = [...problems, ...found.errors];
   // Read before anything is written, so a bad overlay or inventory leaves every file as it was.
-  const human = await readHuman(opts, discoverInventory(discovered), sources, errors, warnings);
+  const human = await readHuman(opts, found.inventory, sources, errors, warnings);
   if (human?.update) {
     // An update from sources that were not all read would drop what the unread ones state.
     if (!errors.length) await writeUpdate(human.update, human.inventory, opts, warnings);
@@ -103,13 +78,7 @@ async function readHuman(
     if (opts.overlay) {
       const text = await readText(opts.overlay);
       sources.set(opts.overlay, text);
-      const { value, doc } = loadOverlay(opts.overlay, text);
-      const laid = applyOverlay(inventory, value);
-      inventory = laid.inventory;
-      for (const u of laid.unmatched) {
-        const where = u.what === "step" ? `no step "${u.id}" in the discovered workflow "${u.workflow}"` : `no discovered ${u.what} has the id "${u.id}"`;
-        warnings.push(diagnostic(opts.overlay, doc.locate(u.path), `overlay entry matches nothing: ${where}`, "warning"));
-      }
+      inventory = layOverlay(inventory, opts.overlay, text, warnings);
     }
     if (opts.update) {
       const text = await readText(opts.update);
@@ -125,9 +94,4 @@ async function readHuman(
     for (const [file, text] of e.sources) sources.set(file, text);
     return undefined;
   }
-}
-
-/** A credential in the source itself: reported where it is, redacted, and never copied. */
-function writtenSecret(hit: SecretHit, noun: string): Diagnostic {
-  return diagnostic(hit.file, hit, `a credential-like value (${hit.kinds.join(", ")}) is written in the ${noun}: it is not copied into the inventory; rotate it and keep it in a secret`, "warning");
 }

@@ -16,10 +16,22 @@ import { terminalStyle } from "./style.js";
 import { writeOutput } from "./writeOutput.js";
 import { busy } from "./interrupt.js";
 import { startBase, type PendingBase } from "./loadBase.js";
+import { discoverBase, discoverHead, type DiscoverGate } from "./gateDiscover.js";
+import type { GateHead } from "./gateSettings.js";
+import type { BaseRef } from "../load/readBase.js";
+import type { BaseTree } from "../load/baseTree.js";
+import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
+import { UsageError } from "../load/diagnostic.js";
+import { projectConfig } from "./settings.js";
 
 export interface GateOptions {
   /** The head inventory; the project config's when absent. */
   inventory?: string;
+  /** Discover the head (and a commit base) from these sources instead; true: the config's, else `.`. */
+  discover?: string[] | true;
+  githubDefaultPermissions?: DefaultPermissions;
+  /** Laid over both sides' discovered inventories (the base's as its commit has it). */
+  overlay?: string;
   base?: string;
   waivers?: string;
   rules: string[];
@@ -42,14 +54,28 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export async function gate(opts: GateOptions): Promise<number> {
   const now = parseNow(opts.now);
+  if (opts.discover === undefined && (opts.overlay !== undefined || opts.githubDefaultPermissions !== undefined)) {
+    // Without discovery the inventory file is judged as written: the flag would do nothing.
+    const config = opts.inventory === undefined ? await projectConfig(opts.config) : undefined;
+    if (!config?.discover) throw new UsageError(`${opts.overlay !== undefined ? "--overlay" : "--github-default-permissions"} is for gate --discover (or \`discover:\` in the config): an inventory file is judged as written`);
+  }
   const settings = await gateSettings(opts);
-  const { inventoryFile, base: baseRef } = settings;
+  const { head: choice, base: baseRef } = settings;
+  const d: DiscoverGate | undefined =
+    choice.kind === "discover"
+      ? {
+          paths: choice.paths,
+          settings: opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {},
+          ...(opts.overlay !== undefined ? { overlay: opts.overlay } : {}),
+        }
+      : undefined;
   // The base is read (and for a large inventory, loaded on a worker thread) while the rules
   // and the head are loaded and judged; a problem reading it is reported after theirs.
-  const pending = baseRef === undefined ? undefined : startBase(baseRef, inventoryFile);
+  const pending = baseRef === undefined ? undefined : startHeadBase(baseRef, choice, d, settings.tree);
   try {
     const packs = await settings.packs();
-    return await judge(opts, { ...settings, ...packs, now }, pending);
+    const head = d ? await discoverHead(d) : { label: choice.kind === "file" ? choice.file : "-", text: undefined, warnings: [], sources: new Map<string, string>() };
+    return await judge(opts, { ...settings, ...packs, now, inventoryFile: head.label }, pending, head);
   } finally {
     pending?.cancel();
     await settings.dispose();
@@ -63,13 +89,30 @@ interface Settings extends GatePacks {
   failOn: Severity;
 }
 
-async function judge(opts: GateOptions, settings: Settings, pending: PendingBase | undefined): Promise<number> {
+/** The base beside the head: an inventory file's own path at the commit, or discovery of the same paths there. */
+function startHeadBase(baseRef: BaseRef, choice: GateHead, d: DiscoverGate | undefined, tree: BaseTree | undefined): PendingBase {
+  if (!d || baseRef.kind === "file" || !tree) return startBase(baseRef, choice.kind === "file" ? choice.file : "-");
+  const result = discoverBase(tree, d);
+  // Settled later; a rejection now must not count as unhandled while the head loads.
+  result.catch(() => undefined);
+  return { result, cancel: () => undefined };
+}
+
+interface HeadText {
+  label: string;
+  /** Given when discovered; else read from the file `label` names. */
+  text: string | undefined;
+  warnings: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+async function judge(opts: GateOptions, settings: Settings, pending: PendingBase | undefined, given: HeadText): Promise<number> {
   const { now, pack, changes, weakenings, inventoryFile, waiversFile, failOn } = settings;
-  const headText = await readText(inventoryFile);
+  const headText = given.text ?? (await readText(inventoryFile));
   // Reading, checking and judging a large inventory takes seconds without a turn of the event loop.
   const head = busy(headText.length, () => loadInventory(inventoryFile, headText));
-  const warnings: Diagnostic[] = [];
-  const sources = new Map<string, string>();
+  const warnings: Diagnostic[] = [...given.warnings];
+  const sources = new Map<string, string>(given.sources);
 
   let waivers: LocatedWaiver[] = [];
   if (waiversFile) {
@@ -92,7 +135,7 @@ async function judge(opts: GateOptions, settings: Settings, pending: PendingBase
     } else {
       base = { kind: "invalid", given, label: loaded.label, problems: problemCount(loaded.diagnostics) };
       const first = loaded.diagnostics[0]!;
-      warnings.push(diagnostic(loaded.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
+      warnings.push(diagnostic(first.file || loaded.label, first, `the base inventory is invalid (${first.message}); every finding counts as new`, "warning"));
     }
   }
 

@@ -6,6 +6,7 @@ import { UsageError } from "../load/diagnostic.js";
 import { loadConfig, type ProjectConfig } from "../load/loadConfig.js";
 import { folderOf, repoPath, resolveBase, type BaseRef } from "../load/readBase.js";
 import { maxInputBytes } from "../load/readText.js";
+import { isDirectory } from "../load/pathKind.js";
 import { PACK_LIMITS, type RulePack } from "../load/rulePack.js";
 import { CONFIG_FILE_NAME } from "../load/schema/config.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
@@ -19,6 +20,8 @@ import { DEFAULT_FAIL_ON, failOnChange, loadPacks, packsFor, placeIn, projectCon
 
 export interface GateSettingsOptions {
   inventory?: string;
+  /** `--discover` alone (true: the config's paths, else .) or with paths. */
+  discover?: string[] | true;
   base?: string;
   waivers?: string;
   rules: readonly string[];
@@ -36,8 +39,13 @@ export interface GatePacks {
   unwaivable: ReadonlySet<string>;
 }
 
+/** What the gate judges: an inventory file, or the inventory discovered from source paths. */
+export type GateHead = { kind: "file"; file: string } | { kind: "discover"; paths: string[] };
+
 export interface GateSettings {
-  inventoryFile: string;
+  head: GateHead;
+  /** The commit's files, when the base is a commit (discovery at the base reads from it). */
+  tree: BaseTree | undefined;
   waiversFile: string | undefined;
   failOn: Severity;
   base: BaseRef | undefined;
@@ -47,7 +55,33 @@ export interface GateSettings {
   dispose(): Promise<void>;
 }
 
-const NEEDS_INVENTORY = "gate needs an inventory: nhi-triage gate <inventory>, or `inventory:` in .nhi-triage.yaml";
+const NEEDS_INVENTORY = "gate needs an inventory: nhi-triage gate <inventory>, nhi-triage gate --discover PATH..., or `inventory:` or `discover:` in .nhi-triage.yaml";
+
+/**
+ * An inventory argument and --discover name two different heads: refused rather than one
+ * silently winning. The command line wins over the config; in the config, `discover:` wins
+ * over `inventory:`, which stays the default of analyze and interview.
+ */
+export function gateHead(opts: Pick<GateSettingsOptions, "inventory" | "discover">, config: ProjectConfig | undefined): GateHead | undefined {
+  if (opts.inventory !== undefined && opts.discover !== undefined) {
+    throw new UsageError(`gate takes an inventory or --discover, not both: ${opts.inventory} is an inventory file, --discover reads sources; drop one`);
+  }
+  if (Array.isArray(opts.discover)) return { kind: "discover", paths: opts.discover };
+  if (opts.discover === true) return { kind: "discover", paths: config?.discover ?? ["."] };
+  if (opts.inventory !== undefined) return { kind: "file", file: opts.inventory };
+  if (config?.discover) return { kind: "discover", paths: config.discover };
+  return config?.inventory !== undefined ? { kind: "file", file: config.inventory } : undefined;
+}
+
+/** A folder in the repository the head is in: where git is asked which commit --base names. */
+async function anchorOf(head: GateHead | undefined, config: ProjectConfig | undefined): Promise<string | undefined> {
+  if (head?.kind === "discover") {
+    const first = head.paths[0]!;
+    return (await isDirectory(first)) ? resolve(first) : folderOf(first);
+  }
+  if (head?.file === "-") return undefined;
+  return folderOf(head?.file ?? (config ? config.file : join(process.cwd(), CONFIG_FILE_NAME)));
+}
 
 /**
  * Which settings judge the gate. Without a base, or with a file as the base, the project
@@ -59,13 +93,14 @@ const NEEDS_INVENTORY = "gate needs an inventory: nhi-triage gate <inventory>, o
  */
 export async function gateSettings(opts: GateSettingsOptions): Promise<GateSettings> {
   const head = await projectConfig(opts.config);
-  const headInventory = opts.inventory ?? head?.inventory;
-  const anchor = headInventory === "-" ? undefined : await folderOf(headInventory ?? (head ? head.file : join(process.cwd(), CONFIG_FILE_NAME)));
+  const headChoice = gateHead(opts, head);
+  const anchor = await anchorOf(headChoice, head);
   const base = opts.base === undefined ? undefined : await resolveBase(opts.base, anchor);
   if (base?.kind !== "git") {
-    if (!headInventory) throw new UsageError(NEEDS_INVENTORY);
+    if (!headChoice) throw new UsageError(NEEDS_INVENTORY);
     return {
-      inventoryFile: headInventory,
+      head: headChoice,
+      tree: undefined,
       waiversFile: opts.waivers ?? head?.waivers,
       failOn: opts.failOn ?? head?.failOn ?? DEFAULT_FAIL_ON,
       base,
@@ -84,10 +119,12 @@ export async function gateSettings(opts: GateSettingsOptions): Promise<GateSetti
   };
   try {
     const baseConfig = await configAt(tree, opts.config, head);
-    const inventoryFile = opts.inventory ?? baseConfig?.inventory;
-    if (!inventoryFile) throw new UsageError(`${NEEDS_INVENTORY} (with --base ${base.given}, the base commit's)`);
+    // The base commit's config names what is judged: the pull request may edit the head's.
+    const judged = gateHead(opts, baseConfig);
+    if (!judged) throw new UsageError(`${NEEDS_INVENTORY} (with --base ${base.given}, the base commit's)`);
     return {
-      inventoryFile,
+      head: judged,
+      tree,
       waiversFile: opts.waivers ?? baseConfig?.waivers,
       failOn: opts.failOn ?? baseConfig?.failOn ?? DEFAULT_FAIL_ON,
       base,

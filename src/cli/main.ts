@@ -96,6 +96,9 @@ function program(setCode: (code: number) => void): Command {
     .description("check the posture of an NHI inventory; as a CI gate, fail when a change adds risk")
     .argument("[inventory]", "the inventory file, the head of the change (default: the project config's)")
     .option("--base <file|git-ref>", "the inventory before the change: git:REF (the same path read from that commit), file:PATH, or either (a commit first; both is an error)")
+    .option("--discover [path...]", "discover the inventory from these sources instead of reading one (default: the config's `discover:`, else .); with a git --base, the same paths are discovered at that commit")
+    .option("--overlay <file>", "with --discover: what people know, merged by id (the base commit's own copy for the base)")
+    .addOption(new Option("--github-default-permissions <setting>", "with --discover: the repository's default GITHUB_TOKEN permissions").choices(["permissive", "restricted"]))
     .option("--waivers <file>", "accepted risks (kind: Waivers)")
     .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity (default: the project config's, else high)").choices(SEVERITIES))
     .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
@@ -106,7 +109,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText(
       "after",
-      "\nExamples:\n  nhi-triage gate inventory.yaml --base git:origin/main --waivers waivers.yaml\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
+      "\nExamples:\n  nhi-triage gate inventory.yaml --base git:origin/main --waivers waivers.yaml\n  nhi-triage gate --discover . --base git:origin/main --format sarif --output nhi.sarif\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
     )
     .action(async (inventory: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const { gate } = await import("./gate.js");
@@ -114,6 +117,9 @@ function program(setCode: (code: number) => void): Command {
       setCode(
         await gate({
           ...(inventory !== undefined ? { inventory } : {}),
+          ...(o.discover !== undefined ? { discover: o.discover as string[] | true } : {}),
+          ...(o.overlay ? { overlay: o.overlay as string } : {}),
+          ...(o.githubDefaultPermissions ? { githubDefaultPermissions: o.githubDefaultPermissions as "permissive" | "restricted" } : {}),
           config: g.config as ConfigChoice,
           rules: o.rules as string[],
           ...(o.failOn ? { failOn: o.failOn as Severity } : {}),

@@ -150,7 +150,7 @@ export class BaseTree {
   }
 
   /** Blob contents by object id, read in one `git cat-file --batch`. */
-  private blobs(objects: readonly string[]): Promise<Map<string, Buffer>> {
+  blobs(objects: readonly string[]): Promise<Map<string, Buffer>> {
     const wanted = [...new Set(objects)];
     if (wanted.length === 0) return Promise.resolve(new Map());
     return new Promise((resolveRead, reject) => {

@@ -12,6 +12,8 @@ import { exists, isFile } from "./pathKind.js";
 export interface ProjectConfig {
   file: string;
   inventory?: string;
+  /** Source paths the gate discovers its inventory from. */
+  discover?: string[];
   waivers?: string;
   rulePacks: string[];
   failOn?: Severity;
@@ -42,6 +44,7 @@ export async function loadConfig(file: string, folder = dirname(file)): Promise<
   return {
     file,
     ...(value.inventory ? { inventory: at(value.inventory) } : {}),
+    ...(value.discover ? { discover: value.discover.map(at) } : {}),
     ...(value.waivers ? { waivers: at(value.waivers) } : {}),
     rulePacks: (value.rulePacks ?? []).map(at),
     ...(value.failOn ? { failOn: value.failOn } : {}),

@@ -70,7 +70,7 @@ export async function readText(file: string, opts: ReadTextOptions = {}): Promis
       code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, expected a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
     throw new InputError([diagnostic(file, undefined, why)]);
   }
-  return decode(file, buf, opts.expected ?? "a YAML text file");
+  return decodeText(file, buf, opts.expected ?? "a YAML text file");
 }
 
 class TooLarge extends Error {
@@ -122,7 +122,7 @@ async function readStdin(max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function decode(file: string, buf: Buffer, expected: string): string {
+export function decodeText(file: string, buf: Buffer, expected: string): string {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, "UTF-16 text: save the file as UTF-8")]);
   }

@@ -24,6 +24,27 @@ function inRepository(path: string): string | undefined {
 }
 
 /**
+ * A source as discover names it: `given` as on the command line, `entry` the file's path
+ * inside that folder (undefined when `given` is the file). Also how a base commit's files
+ * are named, so the same file gives the same ids on both sides of a gate.
+ */
+export function sourceFileAt(given: string, entry: string | undefined, paths: number): SourceFile {
+  if (entry === undefined) {
+    const path = posix(given);
+    return { file: given, rel: inRepository(path) ?? basename(path), named: true };
+  }
+  const full = join(given, entry);
+  // Several folders may be several repositories: their paths keep them, and their secrets, apart.
+  // One folder: from `.github/` on where there is one, so naming `.github` itself gives the same ids.
+  return { file: full, rel: paths > 1 ? posix(full) : (inRepository(posix(full)) ?? entry), named: false };
+}
+
+export const noSourceFiles = (what: string): string => `folder holds no ${what} files, so no source to discover`;
+
+/** Folder walks collect these files: a base commit's tree is walked the same way. */
+export const passedOver = (part: string): boolean => PASSED_OVER.has(part);
+
+/**
  * Files as given, folders searched recursively for the files some reader collects, in code-point order of their paths,
  * so a run reads (and numbers) them the same way on every machine.
  */
@@ -37,20 +58,16 @@ export async function sourceFiles(paths: readonly string[], collects: (name: str
       continue;
     }
     if (!st.isDirectory()) {
-      const path = posix(p);
-      files.push({ file: p, rel: inRepository(path) ?? basename(path), named: true });
+      files.push(sourceFileAt(p, undefined, paths.length));
       continue;
     }
-    const entries = await folderFiles(p, collects, (part) => PASSED_OVER.has(part));
+    const entries = await folderFiles(p, collects, passedOver);
     const found: SourceFile[] = [];
     for (const e of entries) {
-      const full = join(p, e);
-      if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
-      // Several folders may be several repositories: their paths keep them, and their secrets, apart.
-      // One folder: from `.github/` on where there is one, so naming `.github` itself gives the same ids.
-      found.push({ file: full, rel: paths.length > 1 ? posix(full) : (inRepository(posix(full)) ?? posix(e)), named: false });
+      if (!(await stat(join(p, e)).catch(() => undefined))?.isFile()) continue;
+      found.push(sourceFileAt(p, e, paths.length));
     }
-    if (found.length === 0) problems.push(diagnostic(p, undefined, `folder holds no ${what} files, so no source to discover`));
+    if (found.length === 0) problems.push(diagnostic(p, undefined, noSourceFiles(what)));
     files.push(...found);
   }
   return { files: onceEach(files, (f) => f.file), problems };
