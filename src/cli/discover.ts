@@ -15,6 +15,7 @@ import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
 import type { SecretHit } from "../redact/redactDocument.js";
 import { readText } from "../load/readText.js";
 import { sourceFiles, type SourceFile } from "../load/sources/sourceFiles.js";
+import { readEnvironments } from "../load/sources/github/readEnvironments.js";
 import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { formatInventory } from "../report/formatInventory.js";
@@ -26,6 +27,8 @@ export interface DiscoverOptions {
   output?: string;
   /** The repository's default GITHUB_TOKEN permissions, for jobs without a permissions block. */
   githubDefaultPermissions?: DefaultPermissions;
+  /** `gh api repos/OWNER/REPO/environments` saved to a file: who approves each environment. */
+  githubEnvironments?: string;
   /** What people know (owner, teams, idempotency…), merged by id. */
   overlay?: string;
   /** An existing inventory whose source facts are refreshed in place, every other field and comment kept. */
@@ -62,7 +65,11 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
       for (const [file, text] of e.sources) sources.set(file, text);
     }
   }
-  const settings: DiscoverSettings = { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) };
+  const githubEnvironments = opts.githubEnvironments ? await readSetting(opts.githubEnvironments, readEnvironments, sources, errors) : undefined;
+  const settings: DiscoverSettings = {
+    ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}),
+    ...(githubEnvironments ? { githubEnvironments } : {}),
+  };
   const discovered = READERS.filter((r) => byReader.has(r)).map((r) => r.map(byReader.get(r)!, settings));
   // Read before anything is written, so a bad overlay or inventory leaves every file as it was.
   const human = await readHuman(opts, discoverInventory(discovered), sources, errors, warnings);
@@ -123,6 +130,19 @@ async function readHuman(
     if (!(e instanceof InputError)) throw e;
     errors.push(...e.diagnostics);
     for (const [file, text] of e.sources) sources.set(file, text);
+    return undefined;
+  }
+}
+
+/** A file that tells the readers what no source says; undefined (and an error) when it cannot be read, so the sources are still read. */
+async function readSetting<T>(file: string, read: (file: string, text: string) => T, sources: Map<string, string>, errors: Diagnostic[]): Promise<T | undefined> {
+  try {
+    const text = await readText(file);
+    sources.set(file, text);
+    return read(file, text);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.diagnostics);
     return undefined;
   }
 }
