@@ -81,13 +81,15 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
 /**
  * Whether a job waits for a reviewer: only a job that names an environment can, and only
  * the repository's settings say whether that environment asks anyone. One they do not list
- * is created without protection the first time a job names it. Whether one approval serves
- * a re-run as well, GitHub does not document: `singleUse` stays unknown.
+ * is created without protection the first time a job names it. A review approves the
+ * pending deployments of one run (`POST /runs/{run_id}/pending_deployments`) and cannot be
+ * presented for another run: single use. Whether a re-run attempt of that same run asks
+ * again GitHub does not document (docs/discover.md says so).
  */
 function environmentReview(job: JobFacts, environments: EnvironmentProtections | undefined): { approval: NonNullable<Step["approval"]>; observed?: Observation } | undefined {
   if (!environments || job.environment === undefined) return undefined;
   const env = environments.get(job.environment.toLowerCase());
-  if (env && env.reviewers > 0) return { approval: { required: true } };
+  if (env && env.reviewers > 0) return { approval: { required: true, singleUse: true } };
   const at = job.environmentAt ?? job.at;
   return { approval: { required: false }, observed: { fact: "unreviewed-environment", environment: job.environment, listed: env !== undefined, line: at.line, column: at.column } };
 }
