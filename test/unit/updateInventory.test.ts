@@ -83,7 +83,9 @@ describe("applyOverlay", () => {
       { path: ["workflows", 1, "id"], what: "workflow", id: "x" },
     ]);
   });
+});
 
+describe("updateInventory: approvals", () => {
   it("writes a job's approval when --github-environments gives it, and keeps a person's when it does not", () => {
     const file = [
       "apiVersion: nhi-triage/v1",
