@@ -9,6 +9,7 @@ import type { DiscoverSettings } from "../discover/discoverSettings.js";
 import { diagnostic, InputError, type Diagnostic } from "../load/diagnostic.js";
 import { readText } from "../load/readText.js";
 import { sourceFiles } from "../load/sources/sourceFiles.js";
+import { readEnvironments } from "../load/sources/github/readEnvironments.js";
 import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { formatInventory } from "../report/formatInventory.js";
@@ -20,6 +21,8 @@ export interface DiscoverOptions {
   output?: string;
   /** The repository's default GITHUB_TOKEN permissions, for jobs without a permissions block. */
   githubDefaultPermissions?: DefaultPermissions;
+  /** `gh api repos/OWNER/REPO/environments` saved to a file: who approves each environment. */
+  githubEnvironments?: string;
   /** What people know (owner, teams, idempotency…), merged by id. */
   overlay?: string;
   /** An existing inventory whose source facts are refreshed in place, every other field and comment kept. */
@@ -35,10 +38,17 @@ export interface DiscoverOptions {
  */
 export async function discover(opts: DiscoverOptions): Promise<number> {
   const { files, problems } = await sourceFiles(opts.paths, collectsSource, "source");
-  const settings: DiscoverSettings = { ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}) };
+  const errors: Diagnostic[] = [...problems];
+  const early = new Map<string, string>();
+  const githubEnvironments = opts.githubEnvironments ? await readSetting(opts.githubEnvironments, readEnvironments, early, errors) : undefined;
+  const settings: DiscoverSettings = {
+    ...(opts.githubDefaultPermissions ? { githubDefaultPermissions: opts.githubDefaultPermissions } : {}),
+    ...(githubEnvironments ? { githubEnvironments } : {}),
+  };
   const found = await discoverFiles(files, (f) => readText(f.file), settings);
   const { sources, warnings } = found;
-  const errors: Diagnostic[] = [...problems, ...found.errors];
+  for (const [file, text] of early) sources.set(file, text);
+  errors.push(...found.errors);
   // Read before anything is written, so a bad overlay or inventory leaves every file as it was.
   const human = await readHuman(opts, found.inventory, sources, errors, warnings);
   if (human?.update) {
@@ -92,6 +102,19 @@ async function readHuman(
     if (!(e instanceof InputError)) throw e;
     errors.push(...e.diagnostics);
     for (const [file, text] of e.sources) sources.set(file, text);
+    return undefined;
+  }
+}
+
+/** A file that tells the readers what no source says; undefined (and an error) when it cannot be read, so the sources are still read. */
+async function readSetting<T>(file: string, read: (file: string, text: string) => T, sources: Map<string, string>, errors: Diagnostic[]): Promise<T | undefined> {
+  try {
+    const text = await readText(file);
+    sources.set(file, text);
+    return read(file, text);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.diagnostics);
     return undefined;
   }
 }

@@ -142,8 +142,9 @@ function program(setCode: (code: number) => void): Command {
     .option("--overlay <file>", "merge what people know (owner, teams, environments, idempotency, compensation, approvals) by id from an Overlay file")
     .option("--update <file>", "refresh the source facts of this inventory in place, keeping every other field and comment (with --output: write the result there)")
     .addOption(new Option("--github-default-permissions <setting>", "the repository's default GITHUB_TOKEN permissions, for jobs without a permissions block (default: unknown)").choices(["permissive", "restricted"]))
+    .option("--github-environments <file>", "the repository's environments (`gh api repos/OWNER/REPO/environments`), for the approvals of jobs that name one (default: unknown)")
     .option("--no-color", "no colour, even on a terminal")
-    .addHelpText("after", "\nExamples:\n  nhi-triage discover . --output inventory.yaml\n  nhi-triage discover fixtures/sources --github-default-permissions restricted | nhi-triage gate -\n  nhi-triage discover fixtures/sources --overlay fixtures/discover/nhi-overlay.yaml\n  nhi-triage discover . --update nhi-inventory.yaml")
+    .addHelpText("after", "\nExamples:\n  nhi-triage discover . --output inventory.yaml\n  nhi-triage discover . --github-environments environments.json\n  nhi-triage discover fixtures/sources --github-default-permissions restricted | nhi-triage gate -\n  nhi-triage discover fixtures/sources --overlay fixtures/discover/nhi-overlay.yaml\n  nhi-triage discover . --update nhi-inventory.yaml")
     .action(async (paths: string[], o: Record<string, unknown>, cmd: Command) => {
       const { discover } = await import("./discover.js");
       setCode(
@@ -155,6 +156,7 @@ function program(setCode: (code: number) => void): Command {
           ...(o.overlay ? { overlay: o.overlay as string } : {}),
           ...(o.update ? { update: o.update as string } : {}),
           ...(o.githubDefaultPermissions ? { githubDefaultPermissions: o.githubDefaultPermissions as "permissive" | "restricted" } : {}),
+          ...(o.githubEnvironments ? { githubEnvironments: o.githubEnvironments as string } : {}),
         }),
       );
     });

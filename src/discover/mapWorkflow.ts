@@ -1,13 +1,16 @@
 import { durationText } from "./durationText.js";
 import type { Identity, Step, Workflow } from "../load/schema/inventory.js";
-import type { Source } from "../load/schema/source.js";
+import type { Observation, Source } from "../load/schema/source.js";
 import type { Position } from "../load/sourceDoc.js";
 import type { CloudLogin, CloudProvider, JobFacts, WorkflowFacts } from "../load/sources/github/types.js";
+import type { EnvironmentProtections } from "../load/sources/github/readEnvironments.js";
 import { tokenPrivileges, tokenWrites, type DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 
 export interface WorkflowSettings {
   /** The repository's default GITHUB_TOKEN permissions; unknown when not given. */
   githubDefaultPermissions?: DefaultPermissions;
+  /** The repository's environments; a job's approval is unknown when not given. */
+  githubEnvironments?: EnvironmentProtections;
 }
 
 export interface MappedWorkflow {
@@ -36,6 +39,7 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
   // A reusable workflow's job without a block gets its caller's token, which it can only narrow: not the repository default.
   const calledOnly = facts.triggers.length > 0 && facts.triggers.every((t) => t === "workflow_call");
   for (const job of facts.jobs) {
+    const first = steps.length;
     // The job's own identities act in its environment; a repository secret may serve others too.
     const environments = job.environment !== undefined ? { environments: [job.environment] } : {};
     const token = { ...jobToken(job, `${rel}#${job.id}/GITHUB_TOKEN`, calledOnly ? {} : settings, source), ...environments };
@@ -63,8 +67,31 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
       identities.push({ ...login.identity, ...environments });
       steps.push({ id: login.step, identity: login.identity.id, source: source(l.at) });
     }
+    const review = environmentReview(job, settings.githubEnvironments);
+    if (review) {
+      // The review gates the whole job: every identity of it acts only once someone approves.
+      for (const step of steps.slice(first)) step.approval = review.approval;
+      const job0 = steps[first]!;
+      if (review.observed) job0.observed = [...(job0.observed ?? []), review.observed].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    }
   }
   return { workflow: { id: rel, engine: "github-actions", steps, source: source(facts.at) }, identities };
+}
+
+/**
+ * Whether a job waits for a reviewer: only a job that names an environment can, and only
+ * the repository's settings say whether that environment asks anyone. One they do not list
+ * is created without protection the first time a job names it. A review approves the
+ * pending deployments of one run (`POST /runs/{run_id}/pending_deployments`) and cannot be
+ * presented for another run: single use. Whether a re-run attempt of that same run asks
+ * again GitHub does not document (docs/discover.md says so).
+ */
+function environmentReview(job: JobFacts, environments: EnvironmentProtections | undefined): { approval: NonNullable<Step["approval"]>; observed?: Observation } | undefined {
+  if (!environments || job.environment === undefined) return undefined;
+  const env = environments.get(job.environment.toLowerCase());
+  if (env && env.reviewers > 0) return { approval: { required: true, singleUse: true } };
+  const at = job.environmentAt ?? job.at;
+  return { approval: { required: false }, observed: { fact: "unreviewed-environment", environment: job.environment, listed: env !== undefined, line: at.line, column: at.column } };
 }
 
 function jobToken(job: JobFacts, id: string, settings: WorkflowSettings, source: (p: Position) => Source): Identity {

@@ -10,7 +10,7 @@ const MACHINE = {
 } as const;
 type List = keyof typeof MACHINE;
 /** Fields a source may also give, but a person may write too: refreshed when given, never dropped. */
-const ALSO_GIVEN = { identities: ["environments"], workflows: ["stateIsolation", "steps"], steps: ["privileged"] } as const;
+const ALSO_GIVEN = { identities: ["environments"], workflows: ["stateIsolation", "steps"], steps: ["privileged", "approval"] } as const;
 
 /** A discovered entry of the file that the sources no longer show, kept because a person wrote in it. */
 export interface GoneEntry {

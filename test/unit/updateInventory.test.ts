@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { applyOverlay } from "../../src/discover/applyOverlay.js";
 import { keepWrittenLines } from "../../src/discover/keepWrittenLines.js";
@@ -81,5 +82,27 @@ describe("applyOverlay", () => {
       { path: ["workflows", 0, "steps", 1, "id"], what: "step", id: "t", workflow: "w" },
       { path: ["workflows", 1, "id"], what: "workflow", id: "x" },
     ]);
+  });
+});
+
+describe("updateInventory: approvals", () => {
+  it("writes a job's approval when --github-environments gives it, and keeps a person's when it does not", () => {
+    const file = [
+      "apiVersion: nhi-triage/v1",
+      "kind: Inventory",
+      "workflows:",
+      "  - id: deploy.yml",
+      "    steps:",
+      "      - id: deploy",
+      "        approval: { required: true } # the release manager signs off",
+      "        source: { file: deploy.yml, line: 5, kind: github-workflow }",
+      "",
+    ].join("\n");
+    const step = (approval?: { required: boolean; singleUse?: boolean }) =>
+      inventory([], [{ id: "deploy.yml", steps: [{ id: "deploy", ...(approval ? { approval } : {}), source: source("deploy.yml") }] }]);
+    const given = updateInventory(file, step({ required: false }), all);
+    expect((parse(given.text) as Inventory).workflows![0]!.steps![0]!.approval).toEqual({ required: false });
+    const unknown = updateInventory(file, step(), all);
+    expect(unknown.text).toContain("approval: { required: true } # the release manager signs off");
   });
 });

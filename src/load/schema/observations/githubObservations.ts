@@ -29,4 +29,10 @@ export const GITHUB_OBSERVATIONS = [
     labels: z.array(z.string().min(1)).describe("The `runs-on` labels."),
     ...At,
   }).describe("The job runs on a self-hosted runner, which may keep state between runs unless it is ephemeral."),
+  z.strictObject({
+    fact: z.literal("unreviewed-environment"),
+    environment: z.string().min(1).describe("The environment the job names."),
+    listed: z.boolean().describe("Does the repository's list of environments have it? One it lacks is created, unprotected, when a job first names it."),
+    ...At,
+  }).describe("The job deploys to an environment with no required reviewers (read from `--github-environments`)."),
 ] as const;

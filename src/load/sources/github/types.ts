@@ -34,6 +34,8 @@ export interface JobFacts {
   observed: Observation[];
   /** The deployment environment the job runs in, when the file names it (not an expression). */
   environment?: string;
+  /** Where `environment:` is written; with `environment`. */
+  environmentAt?: Position;
   /** Undefined when `runs-on` is an expression or a runner group only. */
   selfHosted?: boolean;
   retries?: number;

@@ -78,7 +78,7 @@ export function workflowFacts(doc: SourceDoc): ReadFacts {
       logins,
       // In the order of the file, whichever check noticed each.
       observed: observed.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
-      ...(environment !== undefined ? { environment } : {}),
+      ...(environment !== undefined ? { environment, environmentAt: pos(["jobs", id, "environment"]) } : {}),
       ...(runner !== undefined ? { selfHosted: runner.some((l) => l.toLowerCase() === "self-hosted") } : {}),
       ...(retries !== undefined ? { retries } : {}),
     };
