@@ -1,0 +1,61 @@
+import { diagnostic, InputError, type Diagnostic } from "../../diagnostic.js";
+import { readYaml } from "../../readYaml.js";
+import { isCalendarDate } from "../../schema/common.js";
+import { zodIssuesToDiagnostics } from "../../zodIssues.js";
+import { KEY_NAME, ServiceAccountKeys } from "./serviceAccountKeysSchema.js";
+import type { GcpKey, GcpServiceAccount, ServiceAccountKeysFacts } from "./types.js";
+
+export const SERVICE_ACCOUNT_KEYS_LABEL = "a GCP service-account key list (`gcloud iam service-accounts keys list --format=json`: a JSON list of keys with `name` and `keyType`)";
+
+/** What only a key list holds: a key name under serviceAccounts and its keyType. */
+const MEANT = /"name"\s*:\s*"projects\/[^"]*\/serviceAccounts\/[^"]*\/keys\//;
+const KEY_TYPE = /"keyType"\s*:/;
+
+/** gcloud writes a key that never expires as valid before the last day of year 9999. */
+const NEVER = /^9999-/;
+
+/**
+ * The service accounts of one or more `gcloud iam service-accounts keys list` exports, each
+ * with its keys, or undefined when the file is other JSON (and not `mustBe` this). Throws an
+ * InputError for a list it cannot read, at file:line:column. No key material is read: a
+ * freshly created key's privateKeyData is never copied.
+ */
+export function readServiceAccountKeys(file: string, text: string, mustBe: boolean): ServiceAccountKeysFacts | undefined {
+  const meant = mustBe || (MEANT.test(text) && KEY_TYPE.test(text));
+  if (!meant) return undefined;
+  const sources = new Map([[file, text]]);
+  if (text.trim() === "") throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected ${SERVICE_ACCOUNT_KEYS_LABEL}`)], sources);
+  const parsed = readYaml(file, text);
+  if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
+  const doc = parsed.doc;
+  if (!Array.isArray(doc.data)) {
+    if (!mustBe) return undefined;
+    throw new InputError([diagnostic(file, doc.locate([]), `not a service-account key list: expected ${SERVICE_ACCOUNT_KEYS_LABEL}`)], sources);
+  }
+  const checked = ServiceAccountKeys.safeParse(doc.data);
+  if (!checked.success) throw new InputError(zodIssuesToDiagnostics(checked.error.issues, doc, ServiceAccountKeys), sources);
+  const problems: Diagnostic[] = [];
+  const accounts = new Map<string, GcpServiceAccount>();
+  checked.data.forEach((k, i) => {
+    const [, project, email, id] = KEY_NAME.exec(k.name)!;
+    const at = doc.locate([i]) ?? { line: 1, column: 1 };
+    const date = (field: "validAfterTime" | "validBeforeTime"): string | undefined => {
+      const v = k[field];
+      if (v === undefined || NEVER.test(v)) return undefined;
+      if (isCalendarDate(v)) return v;
+      problems.push(diagnostic(file, doc.locate([i, field]), `${field} "${v}" is not a date: expected an RFC 3339 time such as 2026-01-10T08:30:00Z`));
+      return undefined;
+    };
+    const key: GcpKey = { id: id!, userManaged: k.keyType === "USER_MANAGED", disabled: k.disabled === true, at };
+    const validAfter = date("validAfterTime");
+    const validBefore = date("validBeforeTime");
+    if (validAfter !== undefined) key.validAfter = validAfter;
+    if (validBefore !== undefined) key.validBefore = validBefore;
+    const name = `${project}/${email}`;
+    const account = accounts.get(name) ?? { project: project!, email: email!, at, keys: [] };
+    account.keys.push(key);
+    accounts.set(name, account);
+  });
+  if (problems.length) throw new InputError(problems, sources);
+  return { file, accounts: [...accounts.values()] };
+}
