@@ -24,7 +24,7 @@ function mapAccount(a: GcpServiceAccount, file: string): Identity {
   const observed: Observation[] = [];
   for (const k of live) {
     observed.push({ fact: "gcp-user-managed-key", key: k.id, ...definedField("created", k.validAfter), ...definedField("expires", k.validBefore), ...k.at });
-    if (k.validBefore === undefined) observed.push({ fact: "gcp-key-never-expires", key: k.id, ...k.at });
+    if (k.neverExpires) observed.push({ fact: "gcp-key-never-expires", key: k.id, ...k.at });
   }
   return {
     id: gcpServiceAccountId(a.project, a.email),

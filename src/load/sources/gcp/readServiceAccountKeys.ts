@@ -46,7 +46,8 @@ export function readServiceAccountKeys(file: string, text: string, mustBe: boole
       problems.push(diagnostic(file, doc.locate([i, field]), `${field} "${v}" is not a date: expected an RFC 3339 time such as 2026-01-10T08:30:00Z`));
       return undefined;
     };
-    const key: GcpKey = { id: id!, userManaged: k.keyType === "USER_MANAGED", disabled: k.disabled === true, at };
+    const neverExpires = k.validBeforeTime !== undefined && NEVER.test(k.validBeforeTime);
+    const key: GcpKey = { id: id!, userManaged: k.keyType === "USER_MANAGED", disabled: k.disabled === true, neverExpires, at };
     const validAfter = date("validAfterTime");
     const validBefore = date("validBeforeTime");
     if (validAfter !== undefined) key.validAfter = validAfter;

@@ -6,8 +6,10 @@ export interface GcpKey {
   userManaged: boolean;
   disabled: boolean;
   validAfter?: string;
-  /** Absent when the key never expires (gcloud writes a year-9999 date). */
+  /** Absent when the key never expires or the list does not say. */
   validBefore?: string;
+  /** gcloud wrote a year-9999 validBeforeTime; a list without the field says nothing. */
+  neverExpires: boolean;
   /** Its entry in the list. */
   at: Position;
 }
