@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mapDirectoryObjects } from "../../src/discover/mapDirectoryObjects.js";
+import { azureDirectoryObjectsReader } from "../../src/discover/readers/azureDirectoryObjectsReader.js";
 import { Identity } from "../../src/load/schema/inventory.js";
 import { readDirectoryObjects } from "../../src/load/sources/azure/readDirectoryObjects.js";
 import type { DirectoryObjectsFacts } from "../../src/load/sources/azure/types.js";
@@ -94,5 +95,12 @@ describe("Entra ID service principal and application lists", () => {
     expect(refusal(JSON.stringify([sp("a", { passwordCredentials: [secret("k", "soon", null)] })], null, 2))).toEqual(['14:26 startDateTime "soon" is not a date: expected an ISO 8601 time such as 2026-01-10T08:30:00Z']);
     expect(refusal("{}")).toEqual([expect.stringMatching(/^1:1 not a service principal or application list: expected an Entra ID/)]);
     expect(refusal("")[0]).toMatch(/^1:1 empty file: expected an Entra ID/);
+  });
+});
+
+describe("the Azure reader's file names", () => {
+  it("claims sp-list.json and app-list.json under a prefix, not a word that merely ends in app", () => {
+    const names = ["azure/sp-list.json", "exports/prod-app-list.json", "az-ad-sp-list.json", "x/whatsapp-list.json", "gcp/ci-sa-keys.json"];
+    expect(names.filter((n) => azureDirectoryObjectsReader.claims!(n))).toEqual(["azure/sp-list.json", "exports/prod-app-list.json", "az-ad-sp-list.json"]);
   });
 });

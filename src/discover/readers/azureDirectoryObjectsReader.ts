@@ -4,7 +4,7 @@ import { mapDirectoryObjects } from "../mapDirectoryObjects.js";
 import { sourceReader } from "../sourceReader.js";
 
 /** `az ad sp list` / `az ad app list` saved under their usual names: recognised by content under any other. */
-const NAMED = /(?:^|\/)[^/]*(?:az[-_])?(?:ad[-_])?(?:sp|app|service[-_]?principals?|apps|applications)[-_]list[^/]*\.json$/i;
+const NAMED = /(?:^|\/)(?:[^/]*[-_.])?(?:sp|app|service[-_]?principals?|apps|applications)[-_]list[^/]*\.json$/i;
 
 export const azureDirectoryObjectsReader = sourceReader<DirectoryObjectsFacts>({
   kind: "azure-directory-objects",
