@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../src/load/loadInventory.js";
 import type { Inventory } from "../../src/load/schema/inventory.js";
 import { ROOT, tempDir } from "../helpers.js";
+import { sarifWhere } from "../tools/sarifWhere.js";
 import { run } from "./run.js";
 
 const AZURE = "fixtures/sources/azure";
 const DEPLOY = "azure/app/3f2a9c1e-7b4d-4e21-9a55-0c8d1e6f2a01";
 const VENDOR = "azure/app/9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a503";
 
-interface Sarif { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> }
 
 describe("nhi-triage discover on az ad sp list / az ad app list", () => {
   it("reads one identity per appId, the app's secrets joined to its service principal, without hints", () => {
@@ -61,8 +61,7 @@ describe("nhi-triage discover on az ad sp list / az ad app list", () => {
     expect([d.code, d.stdout, d.stderr]).toEqual([0, "", ""]);
     const g = run(["gate", out, "--now", "2026-11-23", "--format", "sarif"]);
     expect([g.code, g.stderr]).toEqual([1, ""]);
-    const azure = (JSON.parse(g.stdout) as Sarif).runs[0]!.results.filter((x) => x.ruleId.startsWith("AZURE-"));
-    const where = azure.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`).sort();
+    const where = sarifWhere(g.stdout, "AZURE-");
     // The six-month certificate, Microsoft Graph and the managed identity: nothing to say.
     expect(where).toEqual([
       `AZURE-CREDENTIAL-LONG-LIVED ${AZURE}/sp-list.json:2`,

@@ -4,12 +4,12 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Inventory } from "../../src/load/schema/inventory.js";
 import { ROOT, tempDir } from "../helpers.js";
+import { sarifWhere } from "../tools/sarifWhere.js";
 import { run } from "./run.js";
 
 const GCP = "fixtures/sources/gcp";
 const DEPLOYER = "gcp/acme-prod/serviceaccount/deployer_acme-prod.iam.gserviceaccount.com";
 
-interface Sarif { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> }
 
 describe("nhi-triage discover on gcloud key lists", () => {
   it("reads each service account's keys, at their JSON lines, without the private key data", () => {
@@ -47,8 +47,7 @@ describe("nhi-triage discover on gcloud key lists", () => {
     expect([d.code, d.stdout, d.stderr]).toEqual([0, "", ""]);
     const g = run(["gate", out, "--now", "2026-11-23", "--format", "sarif"]);
     expect([g.code, g.stderr]).toEqual([1, ""]);
-    const gcp = (JSON.parse(g.stdout) as Sarif).runs[0]!.results.filter((x) => x.ruleId.startsWith("GCP-"));
-    const where = gcp.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`).sort();
+    const where = sarifWhere(g.stdout, "GCP-");
     // The deployer's key from February 2025 never expires; the CI key is a month old and expires in 90 days.
     expect(where).toEqual([`GCP-KEY-NEVER-EXPIRES ${GCP}/deployer-sa-keys.json:2`, `GCP-USER-MANAGED-KEY-NOT-ROTATED ${GCP}/deployer-sa-keys.json:2`]);
     const line = readFileSync(join(ROOT, GCP, "deployer-sa-keys.json"), "utf8").split("\n")[1];

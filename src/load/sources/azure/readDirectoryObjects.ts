@@ -1,9 +1,8 @@
 import { diagnostic, InputError, type Diagnostic } from "../../diagnostic.js";
-import { readYaml } from "../../readYaml.js";
 import { isCalendarDate } from "../../schema/common.js";
 import type { SourceDoc } from "../../sourceDoc.js";
-import { zodIssuesToDiagnostics } from "../../zodIssues.js";
 import type { SecretHit } from "../../../redact/redactDocument.js";
+import { readJsonList } from "../readJsonList.js";
 import { DirectoryObjects } from "./directoryObjectsSchema.js";
 import type { AzureCredential, AzureObject, DirectoryObjectsFacts } from "./types.js";
 
@@ -29,20 +28,12 @@ export interface DirectoryObjectsRead {
 export function readDirectoryObjects(file: string, text: string, mustBe: boolean): DirectoryObjectsRead | undefined {
   const meant = mustBe || (MEANT.test(text) && CREDENTIALS.test(text));
   if (!meant) return undefined;
-  const sources = new Map([[file, text]]);
-  if (text.trim() === "") throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected ${DIRECTORY_OBJECTS_LABEL}`)], sources);
-  const parsed = readYaml(file, text);
-  if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
-  const doc = parsed.doc;
-  if (!Array.isArray(doc.data)) {
-    if (!mustBe) return undefined;
-    throw new InputError([diagnostic(file, doc.locate([]), `not a service principal or application list: expected ${DIRECTORY_OBJECTS_LABEL}`)], sources);
-  }
-  const checked = DirectoryObjects.safeParse(doc.data);
-  if (!checked.success) throw new InputError(zodIssuesToDiagnostics(checked.error.issues, doc, DirectoryObjects), sources);
+  const list = readJsonList(file, text, mustBe, "a service principal or application list", DIRECTORY_OBJECTS_LABEL, DirectoryObjects);
+  if (!list) return undefined;
+  const { doc, sources } = list;
   const problems: Diagnostic[] = [];
   const secrets: SecretHit[] = [];
-  const objects = checked.data.map((o, i): AzureObject => {
+  const objects = list.data.map((o, i): AzureObject => {
     const credentials: AzureCredential[] = [];
     for (const [field, kind] of [["passwordCredentials", "password"], ["keyCredentials", "key"]] as const) {
       (o[field] ?? []).forEach((c, j) => {

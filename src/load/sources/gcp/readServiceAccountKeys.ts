@@ -1,7 +1,6 @@
 import { diagnostic, InputError, type Diagnostic } from "../../diagnostic.js";
-import { readYaml } from "../../readYaml.js";
 import { isCalendarDate } from "../../schema/common.js";
-import { zodIssuesToDiagnostics } from "../../zodIssues.js";
+import { readJsonList } from "../readJsonList.js";
 import { KEY_NAME, ServiceAccountKeys } from "./serviceAccountKeysSchema.js";
 import type { GcpKey, GcpServiceAccount, ServiceAccountKeysFacts } from "./types.js";
 
@@ -23,20 +22,12 @@ const NEVER = /^9999-/;
 export function readServiceAccountKeys(file: string, text: string, mustBe: boolean): ServiceAccountKeysFacts | undefined {
   const meant = mustBe || (MEANT.test(text) && KEY_TYPE.test(text));
   if (!meant) return undefined;
-  const sources = new Map([[file, text]]);
-  if (text.trim() === "") throw new InputError([diagnostic(file, { line: 1, column: 1 }, `empty file: expected ${SERVICE_ACCOUNT_KEYS_LABEL}`)], sources);
-  const parsed = readYaml(file, text);
-  if (!parsed.ok) throw new InputError(parsed.diagnostics, sources);
-  const doc = parsed.doc;
-  if (!Array.isArray(doc.data)) {
-    if (!mustBe) return undefined;
-    throw new InputError([diagnostic(file, doc.locate([]), `not a service-account key list: expected ${SERVICE_ACCOUNT_KEYS_LABEL}`)], sources);
-  }
-  const checked = ServiceAccountKeys.safeParse(doc.data);
-  if (!checked.success) throw new InputError(zodIssuesToDiagnostics(checked.error.issues, doc, ServiceAccountKeys), sources);
+  const list = readJsonList(file, text, mustBe, "a service-account key list", SERVICE_ACCOUNT_KEYS_LABEL, ServiceAccountKeys);
+  if (!list) return undefined;
+  const { doc, sources } = list;
   const problems: Diagnostic[] = [];
   const accounts = new Map<string, GcpServiceAccount>();
-  checked.data.forEach((k, i) => {
+  list.data.forEach((k, i) => {
     const [, project, email, id] = KEY_NAME.exec(k.name)!;
     const at = doc.locate([i]) ?? { line: 1, column: 1 };
     const date = (field: "validAfterTime" | "validBeforeTime"): string | undefined => {
