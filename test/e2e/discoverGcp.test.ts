@@ -12,9 +12,11 @@ const DEPLOYER = "gcp/acme-prod/serviceaccount/deployer_acme-prod.iam.gserviceac
 
 
 describe("nhi-triage discover on gcloud key lists", () => {
-  it("reads each service account's keys, at their JSON lines, without the private key data", () => {
+  it("reads each service account's keys, at their JSON lines, and warns of the private key data without copying it", () => {
     const r = run(["discover", GCP]);
-    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${GCP}/deployer-sa-keys.json:17:23  warning  a credential-like value (private-key) is written in the service-account key list: it is not copied into the inventory`);
+    expect(r.stderr).not.toContain("ZmFrZS1rZXktbm90LXJlYWw");
     expect(r.stdout).not.toContain("ZmFrZS1rZXktbm90LXJlYWw");
     const data = parse(r.stdout) as Inventory;
     expect(data.identities!.map((i) => i.id).sort()).toEqual([
@@ -43,7 +45,7 @@ describe("nhi-triage discover on gcloud key lists", () => {
   it("gives the gate an inventory on which the GCP rules fire at the key list's line", () => {
     const dir = tempDir("nhi-discover-gcp-");
     const out = join(dir, "inventory.yaml");
-    const d = run(["discover", GCP, "--output", out]);
+    const d = run(["discover", GCP, "--output", out, "--quiet"]);
     expect([d.code, d.stdout, d.stderr]).toEqual([0, "", ""]);
     const g = run(["gate", out, "--now", "2026-11-23", "--format", "sarif"]);
     expect([g.code, g.stderr]).toEqual([1, ""]);

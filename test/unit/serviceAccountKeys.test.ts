@@ -17,9 +17,9 @@ const key = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 function identities(keys: unknown[]): Identity[] {
-  const facts = readServiceAccountKeys("keys.json", JSON.stringify(keys, null, 2), true);
-  if (!facts) throw new Error("not a key list");
-  return mapServiceAccountKeys(facts).map((i) => Identity.parse(i));
+  const read = readServiceAccountKeys("keys.json", JSON.stringify(keys, null, 2), true);
+  if (!read) throw new Error("not a key list");
+  return mapServiceAccountKeys(read.facts).map((i) => Identity.parse(i));
 }
 const refusal = (text: string, mustBe = true) => refusedAt(() => readServiceAccountKeys("keys.json", text, mustBe));
 
@@ -65,13 +65,14 @@ describe("GCP service-account key list", () => {
     expect(identities([key("aaa1"), other, key("bbb2")]).map((i) => [i.id, i.observed!.length])).toEqual([[ID, 2], ["gcp/acme-ci/serviceaccount/ci_acme-ci.iam.gserviceaccount.com", 1]]);
   });
 
-  it("never copies a just-created key's private key data", () => {
-    const facts = readServiceAccountKeys("keys.json", JSON.stringify([key("aaa1", { privateKeyData: "ZmFrZS1rZXktbm90LXJlYWw=" })]), true)!;
-    expect(JSON.stringify(mapServiceAccountKeys(facts))).not.toContain("ZmFrZS1rZXktbm90LXJlYWw");
+  it("reports a just-created key's private key data at its place and never copies it", () => {
+    const read = readServiceAccountKeys("keys.json", JSON.stringify([key("aaa1", { privateKeyData: "ZmFrZS1rZXktbm90LXJlYWw=" })], null, 2), true)!;
+    expect(read.secrets).toEqual([{ file: "keys.json", path: [0, "privateKeyData"], kinds: ["private-key"], line: 6, column: 23 }]);
+    expect(JSON.stringify(mapServiceAccountKeys(read.facts))).not.toContain("ZmFrZS1rZXktbm90LXJlYWw");
   });
 
   it("recognises a key list by content and passes over other JSON", () => {
-    expect(readServiceAccountKeys("export.json", JSON.stringify([key("aaa1")]), false)?.accounts).toHaveLength(1);
+    expect(readServiceAccountKeys("export.json", JSON.stringify([key("aaa1")]), false)?.facts.accounts).toHaveLength(1);
     expect(readServiceAccountKeys("other.json", JSON.stringify([{ name: "x", keyType: "y" }]), false)).toBeUndefined();
     expect(readServiceAccountKeys("other.json", '{"items": []}', false)).toBeUndefined();
   });

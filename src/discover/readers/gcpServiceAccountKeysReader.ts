@@ -13,8 +13,8 @@ export const gcpServiceAccountKeysReader = sourceReader<ServiceAccountKeysFacts>
   collects: /\.json$/i,
   claims: (rel) => NAMED.test(rel),
   read(file, text, mustBe) {
-    const facts = readServiceAccountKeys(file.file, text, mustBe);
-    return facts && { facts, warnings: [], secrets: [] };
+    const read = readServiceAccountKeys(file.file, text, mustBe);
+    return read && { facts: read.facts, warnings: [], secrets: read.secrets };
   },
   map(files) {
     return { identities: files.flatMap(({ facts }) => mapServiceAccountKeys(facts)), workflows: [] };

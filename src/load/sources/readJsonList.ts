@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { diagnostic, InputError } from "../diagnostic.js";
 import { readYaml } from "../readYaml.js";
-import type { SourceDoc } from "../sourceDoc.js";
+import type { SecretHit } from "../../redact/redactDocument.js";
+import type { Path, SourceDoc } from "../sourceDoc.js";
 import { zodIssuesToDiagnostics } from "../zodIssues.js";
 
 /** A cloud CLI's JSON list, checked against its schema, with the document for positions. */
@@ -30,4 +31,10 @@ export function readJsonList<S extends z.ZodType>(file: string, text: string, mu
   const checked = schema.safeParse(doc.data);
   if (!checked.success) throw new InputError(zodIssuesToDiagnostics(checked.error.issues, doc, schema), sources);
   return { doc, data: checked.data, sources };
+}
+
+/** A secret a list export prints beside the ids (a new key's private key, a new client secret), at its place; never its value. */
+export function secretAt(doc: SourceDoc, path: Path, kind: string): SecretHit {
+  const pos = doc.locate(path) ?? { line: 1, column: 1 };
+  return { file: doc.file, path, kinds: [kind], line: pos.line, column: pos.column };
 }

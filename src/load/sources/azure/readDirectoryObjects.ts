@@ -1,8 +1,7 @@
 import { diagnostic, InputError, type Diagnostic } from "../../diagnostic.js";
 import { isCalendarDate } from "../../schema/common.js";
-import type { SourceDoc } from "../../sourceDoc.js";
 import type { SecretHit } from "../../../redact/redactDocument.js";
-import { readJsonList } from "../readJsonList.js";
+import { readJsonList, secretAt } from "../readJsonList.js";
 import { DirectoryObjects } from "./directoryObjectsSchema.js";
 import type { AzureCredential, AzureObject, DirectoryObjectsFacts } from "./types.js";
 
@@ -49,7 +48,7 @@ export function readDirectoryObjects(file: string, text: string, mustBe: boolean
         const endText = date("endDateTime");
         const neverExpires = endText !== undefined && NEVER.test(endText);
         const end = neverExpires ? undefined : endText;
-        if (typeof c["secretText"] === "string" && c["secretText"] !== "") secrets.push(secretAt(doc, [...path, "secretText"]));
+        if (typeof c["secretText"] === "string" && c["secretText"] !== "") secrets.push(secretAt(doc, [...path, "secretText"], "azure-client-secret"));
         credentials.push({ kind, keyId: c.keyId, neverExpires, ...(start ? { start } : {}), ...(end ? { end } : {}), at: doc.locate(path) ?? { line: 1, column: 1 } });
       });
     }
@@ -61,9 +60,4 @@ export function readDirectoryObjects(file: string, text: string, mustBe: boolean
   });
   if (problems.length) throw new InputError(problems, sources);
   return { facts: { file, objects }, secrets };
-}
-
-function secretAt(doc: SourceDoc, path: Array<string | number>): SecretHit {
-  const pos = doc.locate(path) ?? { line: 1, column: 1 };
-  return { file: doc.file, path, kinds: ["azure-client-secret"], line: pos.line, column: pos.column };
 }

@@ -1,6 +1,7 @@
 import { diagnostic, InputError, type Diagnostic } from "../../diagnostic.js";
 import { isCalendarDate } from "../../schema/common.js";
-import { readJsonList } from "../readJsonList.js";
+import type { SecretHit } from "../../../redact/redactDocument.js";
+import { readJsonList, secretAt } from "../readJsonList.js";
 import { KEY_NAME, ServiceAccountKeys } from "./serviceAccountKeysSchema.js";
 import type { GcpKey, GcpServiceAccount, ServiceAccountKeysFacts } from "./types.js";
 
@@ -19,13 +20,20 @@ const NEVER = /^9999-/;
  * InputError for a list it cannot read, at file:line:column. No key material is read: a
  * freshly created key's privateKeyData is never copied.
  */
-export function readServiceAccountKeys(file: string, text: string, mustBe: boolean): ServiceAccountKeysFacts | undefined {
+export interface ServiceAccountKeysRead {
+  facts: ServiceAccountKeysFacts;
+  /** The privateKeyData of a key the list was made right after creating: the key itself, never copied. */
+  secrets: SecretHit[];
+}
+
+export function readServiceAccountKeys(file: string, text: string, mustBe: boolean): ServiceAccountKeysRead | undefined {
   const meant = mustBe || (MEANT.test(text) && KEY_TYPE.test(text));
   if (!meant) return undefined;
   const list = readJsonList(file, text, mustBe, "a service-account key list", SERVICE_ACCOUNT_KEYS_LABEL, ServiceAccountKeys);
   if (!list) return undefined;
   const { doc, sources } = list;
   const problems: Diagnostic[] = [];
+  const secrets: SecretHit[] = [];
   const accounts = new Map<string, GcpServiceAccount>();
   list.data.forEach((k, i) => {
     const [, project, email, id] = KEY_NAME.exec(k.name)!;
@@ -38,6 +46,7 @@ export function readServiceAccountKeys(file: string, text: string, mustBe: boole
       return undefined;
     };
     const neverExpires = k.validBeforeTime !== undefined && NEVER.test(k.validBeforeTime);
+    if (typeof k["privateKeyData"] === "string" && k["privateKeyData"] !== "") secrets.push(secretAt(doc, [i, "privateKeyData"], "private-key"));
     const key: GcpKey = { id: id!, userManaged: k.keyType === "USER_MANAGED", disabled: k.disabled === true, neverExpires, at };
     const validAfter = date("validAfterTime");
     const validBefore = date("validBeforeTime");
@@ -49,5 +58,5 @@ export function readServiceAccountKeys(file: string, text: string, mustBe: boole
     accounts.set(name, account);
   });
   if (problems.length) throw new InputError(problems, sources);
-  return { file, accounts: [...accounts.values()] };
+  return { facts: { file, accounts: [...accounts.values()] }, secrets };
 }
