@@ -23,8 +23,8 @@ function mapAccount(a: GcpServiceAccount, file: string): Identity {
   const live = a.keys.filter((k) => k.userManaged && !k.disabled);
   const observed: Observation[] = [];
   for (const k of live) {
-    observed.push({ fact: "gcp-user-managed-key", key: k.id, ...definedField("created", k.validAfter), ...definedField("expires", k.validBefore), ...k.at });
-    if (k.neverExpires) observed.push({ fact: "gcp-key-never-expires", key: k.id, ...k.at });
+    observed.push({ fact: "gcp-user-managed-key", keyId: k.id, ...definedField("created", k.validAfter), ...definedField("expires", k.validBefore), ...k.at });
+    if (k.neverExpires) observed.push({ fact: "gcp-key-never-expires", keyId: k.id, ...k.at });
   }
   return {
     id: gcpServiceAccountId(a.project, a.email),

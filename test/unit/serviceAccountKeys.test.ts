@@ -36,8 +36,8 @@ describe("GCP service-account key list", () => {
     // The disabled and the system-managed keys are older, but no one can use or hold them.
     expect(sa!.credential).toEqual({ type: "static-secret", maxAge: "365d", lastRotated: "2026-03-01T00:00:00Z" });
     expect(sa!.observed).toEqual([
-      { fact: "gcp-user-managed-key", key: "aaa1", created: "2026-03-01T00:00:00Z", expires: "2027-03-01T00:00:00Z", line: 2, column: 3 },
-      { fact: "gcp-user-managed-key", key: "bbb2", created: "2026-10-01T00:00:00Z", expires: "2026-12-30T00:00:00Z", line: 9, column: 3 },
+      { fact: "gcp-user-managed-key", keyId: "aaa1", created: "2026-03-01T00:00:00Z", expires: "2027-03-01T00:00:00Z", line: 2, column: 3 },
+      { fact: "gcp-user-managed-key", keyId: "bbb2", created: "2026-10-01T00:00:00Z", expires: "2026-12-30T00:00:00Z", line: 9, column: 3 },
     ]);
     expect(sa!.source).toEqual({ file: "keys.json", line: 2, column: 3, kind: "gcp-service-account-keys" });
   });
