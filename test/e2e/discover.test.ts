@@ -15,8 +15,12 @@ const entries = (inv: Inventory) => [...(inv.identities ?? []), ...(inv.workflow
 describe("nhi-triage discover", () => {
   it("writes an inventory of the fixture repository's workflows, every entry with its source", () => {
     const r = run(["discover", FIXTURE]);
-    // The one warning: the kubectl export holds a token Secret's values, which are not copied.
-    expect(r.stderr.split("\n")[0]).toBe(`${FIXTURE}/k8s/export/k8s.json:40:13  warning  Secret ops-bot-token holds its values in the file (\`data\`): they are not copied into the inventory; keep Secret values out of manifests and exports, and rotate any that were committed`);
+    // The two warnings: a gcloud key list made right after creating a key holds its private key,
+    // and the kubectl export holds a token Secret's values; neither is copied.
+    const warnings = r.stderr.split("\n").filter((l) => l.includes("  warning  "));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe(`${FIXTURE}/gcp/deployer-sa-keys.json:17:23  warning  a credential-like value (private-key) is written in the service-account key list: it is not copied into the inventory; rotate it and keep it in a secret`);
+    expect(warnings[1]).toBe(`${FIXTURE}/k8s/export/k8s.json:40:13  warning  Secret ops-bot-token holds its values in the file (\`data\`): they are not copied into the inventory; keep Secret values out of manifests and exports, and rotate any that were committed`);
     expect(r.stderr).not.toContain("error");
     expect(r.code).toBe(0);
     const inv = loadInventory("discovered.yaml", r.stdout);

@@ -212,8 +212,18 @@ describe("findSecrets: no false alarms", () => {
   /**
    * The rule cases hold fake credentials on purpose: the positive cases of the secret rules; so
    * does the Kubernetes export's legacy token Secret, which discover must warn about and never copy.
+   * The gcloud key lists hold one fake privateKeyData (warned about, never copied) and key
+   * resource names ending in 40 hex digits, which the text scan takes for generated secrets:
+   * a false alarm on the raw export only, since the inventory keeps the id under `keyId`.
    */
   const EXPECTED = [
+    "fixtures/sources/gcp/ci-sa-keys.json: high-entropy",
+    "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
+    "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
+    "fixtures/sources/gcp/deployer-sa-keys.json: assigned-secret",
+    "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
+    "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
+    "fixtures/sources/gcp/runtime-sa-keys.json: high-entropy",
     "fixtures/sources/k8s/export/k8s.json: high-entropy",
     "fixtures/sources/k8s/export/k8s.json: assigned-secret",
     "rules/cases/builtin.yaml: aws-access-key",
