@@ -216,7 +216,11 @@ describe("findSecrets: no false alarms", () => {
    * resource names ending in 40 hex digits, which the text scan takes for generated secrets:
    * a false alarm on the raw export only, since the inventory keeps the id under `keyId`.
    */
+  const IN_A_COMMENT = "fixtures/blind6/g19-optimism-wintermute-address-handoff-2022.yaml: high-entropy";
   const EXPECTED = [
+    // A source URL whose last segment is a 32-hex page id: in a URL path the detector cannot
+    // tell an id from a token, and a false alarm on a comment costs less than a missed token.
+    IN_A_COMMENT,
     "fixtures/sources/gcp/ci-sa-keys.json: high-entropy",
     "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
     "fixtures/sources/gcp/deployer-sa-keys.json: high-entropy",
@@ -249,7 +253,7 @@ describe("findSecrets: no false alarms", () => {
       }
       return redactData(data).flatMap((r) => r.kinds.map((k) => `${relative(ROOT, f)}: ${k}`));
     });
-    expect(hits.sort()).toEqual(EXPECTED.filter((e) => /\.ya?ml: /.test(e)).sort());
+    expect(hits.sort()).toEqual(EXPECTED.filter((e) => /\.ya?ml: /.test(e) && e !== IN_A_COMMENT).sort());
   });
 
   it("finds nothing line by line either (as error excerpts see them)", () => {
