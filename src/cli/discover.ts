@@ -52,7 +52,7 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
       if (!found) continue;
       const { read, reader } = found;
       const shown = [...read.warnings, ...read.secrets.map((hit) => writtenSecret(hit, reader.noun))];
-      if (shown.length) sources.set(f.file, text);
+      if (shown.length) sources.set(f.file, read.shownText ?? text);
       warnings.push(...shown);
       pushTo(byReader, reader, { file: f, facts: read.facts });
     } catch (e) {
