@@ -3,6 +3,7 @@ import { applyOverlay } from "../discover/applyOverlay.js";
 import { discoverInventory } from "../discover/discoverInventory.js";
 import { updateInventory } from "../discover/updateInventory.js";
 import { loadInventory } from "../load/loadInventory.js";
+import type { SourceDoc } from "../load/sourceDoc.js";
 import { loadOverlay } from "../load/loadOverlay.js";
 import type { Inventory } from "../load/schema/inventory.js";
 import type { DiscoverSettings } from "../discover/discoverSettings.js";
@@ -75,8 +76,8 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
 }
 
 /** The inventory file with the sources' facts written into it: in place, or to --output. */
-async function writeUpdate(update: { file: string; text: string }, inventory: Inventory, opts: DiscoverOptions, warnings: Diagnostic[]): Promise<void> {
-  const { file, text } = update;
+async function writeUpdate(update: { file: string; text: string; doc: SourceDoc }, inventory: Inventory, opts: DiscoverOptions, warnings: Diagnostic[]): Promise<void> {
+  const { file, text, doc } = update;
   const searched = opts.paths.map((p) => resolve(p));
   const covers = (sourceFile: string) =>
     searched.some((p) => {
@@ -84,7 +85,6 @@ async function writeUpdate(update: { file: string; text: string }, inventory: In
       return r !== ".." && !r.startsWith(`..${sep}`) && !isAbsolute(r);
     });
   const updated = updateInventory(text, inventory, covers);
-  const { doc } = loadInventory(file, text);
   for (const g of updated.kept) warnings.push(diagnostic(file, doc.locate(g.path), `${g.what} "${g.id}" is no longer found in the sources; kept, since a person wrote in it: delete it once it is gone`, "warning"));
   for (const g of updated.removed) warnings.push(diagnostic(file, doc.locate(g.path), `${g.what} "${g.id}" is no longer found in the sources; removed, since discover wrote it and no person wrote in it`, "warning"));
   if (updated.changed || opts.output) await writeOutput(updated.text, opts.output ?? file, "--output", opts.output === undefined);
@@ -97,7 +97,7 @@ async function readHuman(
   sources: Map<string, string>,
   errors: Diagnostic[],
   warnings: Diagnostic[],
-): Promise<{ inventory: Inventory; update?: { file: string; text: string } } | undefined> {
+): Promise<{ inventory: Inventory; update?: { file: string; text: string; doc: SourceDoc } } | undefined> {
   let inventory = discovered;
   try {
     if (opts.overlay) {
@@ -114,8 +114,9 @@ async function readHuman(
     if (opts.update) {
       const text = await readText(opts.update);
       sources.set(opts.update, text);
-      loadInventory(opts.update, text);
-      return { inventory, update: { file: opts.update, text } };
+      // Validated once here; its positions then name the entries the refresh reports.
+      const { doc } = loadInventory(opts.update, text);
+      return { inventory, update: { file: opts.update, text, doc } };
     }
     return { inventory };
   } catch (e) {

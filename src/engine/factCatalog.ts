@@ -42,6 +42,7 @@ function days(from: string | undefined, ctx: EvalContext): number | undefined {
   return Math.floor((ctx.now - parseUtc(from)) / DAY_MS);
 }
 const len = (xs: readonly unknown[] | undefined) => xs?.length;
+const unpinned = (s: Subject): string[] => (s.step?.observed ?? []).flatMap((o) => (o.fact === "third-party-action" && !o.pinned ? [o.uses] : []));
 
 /** A workflow's steps are entries of their own, with their own finding. */
 const STEPS = new Set(["steps"]);
@@ -223,6 +224,17 @@ export const FACTS = {
     entity: "step", type: "list", label: "logs", values: LOG_FIELDS, path: ["logs"],
     description: "What the step's logs record (actor, action, resource, decision, outcome).",
     get: (s) => s.step?.logs,
+  },
+  "step.observed": {
+    entity: "step", type: "list", label: "observed in its source", path: ["observed"], values: OBSERVATION_FACTS, alwaysKnown: true,
+    description: "What its source shows about the step (each observation's `fact`: untrusted-checkout, secrets-inherit…); empty for an entry no source reader wrote.",
+    get: (s) => (s.step ? [...new Set((s.step.observed ?? []).map((o) => o.fact))] : undefined),
+  },
+  "step.unpinnedActions": {
+    entity: "step", type: "number", label: "third-party actions not pinned to a commit", path: ["observed"], alwaysKnown: true,
+    description: "How many third-party actions or reusable workflows the step runs by a tag or branch rather than a full commit SHA (observations third-party-action with pinned: false).",
+    detail: (s) => unpinned(s).join(", ") || undefined,
+    get: (s) => (s.step ? unpinned(s).length : undefined),
   },
   "step.secretValueInFile": secretValueInFile("step"),
   "agent.tools": {
