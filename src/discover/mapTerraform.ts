@@ -14,6 +14,8 @@ const NHI_TYPES: Readonly<Record<string, Kinds>> = {
   azuread_application_password: { kind: "oauth-client", credential: { type: "static-secret" } },
   azuread_service_principal_password: { kind: "oauth-client", credential: { type: "static-secret" } },
   github_actions_secret: { kind: "api-key", credential: { type: "static-secret", storage: "ci-variable" } },
+  github_actions_environment_secret: { kind: "api-key", credential: { type: "static-secret", storage: "ci-variable" } },
+  github_actions_organization_secret: { kind: "api-key", credential: { type: "static-secret", storage: "ci-variable" } },
   kubernetes_service_account: { kind: "workload" },
   kubernetes_service_account_v1: { kind: "workload" },
   kubernetes_secret: { kind: "access-token", credential: { type: "static-secret" } },
@@ -38,7 +40,7 @@ export const terraformIdentityId = (address: string): string => `terraform/${add
 export function mapTerraform(facts: TerraformFacts): Identity[] {
   return facts.resources.flatMap((r) => {
     const kinds = NHI_TYPES[r.type];
-    if (!kinds || !isNhi(r) || (r.actions?.length === 1 && r.actions[0] === "delete")) return [];
+    if (!kinds || !r.managed || !isNhi(r) || (r.actions?.length === 1 && r.actions[0] === "delete")) return [];
     return [identity(r, kinds, facts)];
   });
 }
@@ -74,6 +76,9 @@ function observations(r: TerraformResource, issued: string | undefined): Observa
     const user = typeof r.values.user === "string" && r.values.user !== "" ? { user: r.values.user } : {};
     out.push({ fact: "terraform-aws-access-key", ...user, ...(issued ? { lastRotated: issued } : {}), ...at });
   }
+  if (r.type === "aws_iam_user") out.push({ fact: "terraform-iam-user", ...at });
+  const plaintext = r.sensitive.find((s) => s.attribute === "plaintext_value");
+  if (r.type.startsWith("github_actions_") && plaintext) out.push({ fact: "terraform-actions-secret-plaintext", line: plaintext.at.line, column: plaintext.at.column });
   if (SA_KEY_TYPES.has(r.type)) out.push({ fact: "terraform-service-account-key", type: r.type, ...at });
   if (r.actions && KEY_TYPES.has(r.type)) {
     const replaced = r.actions.includes("delete") && r.actions.includes("create");

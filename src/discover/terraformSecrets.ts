@@ -6,7 +6,5 @@ import type { SecretHit } from "../redact/redactDocument.js";
  * Terraform says it is a secret, so each is reported (redacted) and none is copied.
  */
 export function terraformSecrets(facts: TerraformFacts): SecretHit[] {
-  return facts.resources.flatMap((r) =>
-    r.sensitive.map((s) => ({ file: facts.file, path: s.path, kinds: [`sensitive attribute \`${s.attribute}\``], line: s.at.line, column: s.at.column })),
-  );
+  return facts.secrets.map((s) => ({ file: facts.file, path: s.path, kinds: [`sensitive attribute \`${s.attribute}\``], line: s.at.line, column: s.at.column }));
 }

@@ -14,7 +14,7 @@ export const terraformPlanReader = sourceReader<TerraformFacts>({
     const facts = readTerraformShow(file.file, text, mustBe, "terraform-plan");
     if (!facts) return undefined;
     const secrets = terraformSecrets(facts);
-    return { facts, warnings: [], secrets, shownText: maskJsonValues(text, secrets) };
+    return { facts, warnings: [], secrets, shownText: maskJsonValues(text, facts.masked) };
   },
   map(files) {
     return { identities: files.flatMap(({ facts }) => mapTerraform(facts)), workflows: [] };

@@ -16,6 +16,14 @@ export const TERRAFORM_OBSERVATIONS = [
     ...At,
   }).describe("A long-lived IAM access key managed as a Terraform resource (`aws_iam_access_key`)."),
   z.strictObject({
+    fact: z.literal("terraform-iam-user"),
+    ...At,
+  }).describe("An IAM user managed as a Terraform resource (`aws_iam_user`): a long-lived principal outside single sign-on."),
+  z.strictObject({
+    fact: z.literal("terraform-actions-secret-plaintext"),
+    ...At,
+  }).describe("A GitHub Actions secret set from `plaintext_value`: the value sits in the configuration's inputs and in the state, not only in GitHub."),
+  z.strictObject({
     fact: z.literal("terraform-service-account-key"),
     type: z.string().min(1).describe("The resource type: `google_service_account_key`, `azuread_application_password`, `azuread_service_principal_password`."),
     ...At,
