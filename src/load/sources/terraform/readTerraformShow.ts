@@ -40,11 +40,13 @@ export function readTerraformShow(file: string, text: string, mustBe: boolean, k
     return undefined;
   }
   const doc = parsed.doc;
-  const data = doc.data;
+  const data: Json = isObject(doc.data) ? doc.data : {};
   const isPlan = isObject(data) && "planned_values" in data;
   // An empty state is `{"format_version":"1.0"}` and nothing else.
   const isState = isObject(data) && !isPlan && ("values" in data || Object.keys(data).every((k) => k === "format_version" || k === "terraform_version"));
-  if (!isObject(data) || !("format_version" in data) || (kind === "terraform-plan" ? !isPlan : !isState)) {
+  const actual = !isObject(doc.data) || !("format_version" in data) ? undefined : isPlan ? "terraform-plan" : isState ? "terraform-state" : undefined;
+  // A file claimed by its name (`*tfstate*.json`) is read as what it holds, a plan included.
+  if (actual === undefined || (actual !== kind && !mustBe)) {
     if (!mustBe) return undefined;
     throw new InputError([diagnostic(file, doc.locate([]), `not ${kind === "terraform-plan" ? "a Terraform plan" : "a Terraform state"}: expected ${label}`)], sources);
   }
@@ -52,7 +54,7 @@ export function readTerraformShow(file: string, text: string, mustBe: boolean, k
   const resources: TerraformResource[] = [];
   const copies: TerraformResource[] = [];
   const outputs: TerraformSecret[] = [];
-  if (kind === "terraform-state") {
+  if (actual === "terraform-state") {
     const values = isObject(data.values) ? data.values : {};
     if (values.root_module !== undefined) walkModule(doc, ["values", "root_module"], values.root_module, resources, problems);
     outputs.push(...outputSecrets(doc, ["values", "outputs"], values.outputs));
@@ -91,7 +93,7 @@ export function readTerraformShow(file: string, text: string, mustBe: boolean, k
     if (!seen.has(key)) secrets.push(s);
     seen.add(key);
   }
-  return { file, kind, resources, secrets, masked: [...all, ...outputs].map((s) => s.at) };
+  return { file, kind: actual, resources, secrets, masked: [...all, ...outputs].map((s) => s.at) };
 }
 
 function walkModule(doc: SourceDoc, path: Path, module: unknown, out: TerraformResource[], problems: Diagnostic[]): void {
