@@ -109,6 +109,13 @@ describe("Terraform plan", () => {
     expect(text.split(SECRET)).toHaveLength(3);
     expect(maskJsonValues(text, f.masked)).not.toContain(SECRET);
   });
+
+  it("reports a variable the configuration declares sensitive, and not the others", () => {
+    const f = read(plan([], { variables: { db_password: { value: SECRET }, region: { value: "eu-west-1" } }, configuration: { root_module: { variables: { db_password: { sensitive: true }, region: {} } } } }), "terraform-plan", 0);
+    expect(f.secrets.map((s) => s.address)).toEqual(["var.db_password"]);
+    expect(maskJsonValues(text, f.masked)).not.toContain(SECRET);
+    expect(maskJsonValues(text, f.masked)).toContain("eu-west-1");
+  });
 });
 
 describe("Terraform input errors", () => {

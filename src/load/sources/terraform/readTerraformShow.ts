@@ -83,6 +83,7 @@ export function readTerraformShow(file: string, text: string, mustBe: boolean, k
     if (isObject(planned)) walkModule(doc, ["planned_values", "root_module"], planned, copies, problems);
     outputs.push(...outputSecrets(doc, ["prior_state", "values", "outputs"], isObject(prior) ? prior.outputs : undefined));
     outputs.push(...outputSecrets(doc, ["planned_values", "outputs"], (data.planned_values as Json | null)?.outputs));
+    outputs.push(...variableSecrets(doc, data));
   }
   if (problems.length) throw new InputError(problems, sources);
   const all = [...resources, ...copies].flatMap((r) => r.sensitive.map((x) => ({ address: r.address, ...x })));
@@ -152,5 +153,18 @@ function outputSecrets(doc: SourceDoc, path: Path, outputs: unknown): TerraformS
     if (!isObject(o) || o.sensitive !== true || !hasValue(o.value)) return [];
     const at = [...path, name, "value"];
     return [{ address: `output.${name}`, attribute: "value", path: at, at: doc.locate(at) ?? { line: 1, column: 1 } }];
+  });
+}
+
+/** A plan prints every input variable's value, those the configuration declares `sensitive` included. */
+function variableSecrets(doc: SourceDoc, data: Json): TerraformSecret[] {
+  const root = isObject(data.configuration) ? data.configuration.root_module : undefined;
+  const declared = isObject(root) && isObject(root.variables) ? root.variables : {};
+  const values = isObject(data.variables) ? data.variables : {};
+  return Object.entries(values).flatMap(([name, v]) => {
+    const d = declared[name];
+    if (!isObject(d) || d.sensitive !== true || !isObject(v) || !hasValue(v.value)) return [];
+    const at = ["variables", name, "value"];
+    return [{ address: `var.${name}`, attribute: "value", path: at, at: doc.locate(at) ?? { line: 1, column: 1 } }];
   });
 }
