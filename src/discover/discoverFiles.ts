@@ -37,7 +37,7 @@ export async function discoverFiles(files: readonly SourceFile[], read: (f: Sour
       if (!found) continue;
       const { read: facts, reader } = found;
       const shown = [...facts.warnings, ...facts.secrets.map((hit) => writtenSecret(hit, reader.noun))];
-      if (shown.length) sources.set(f.file, text);
+      if (shown.length) sources.set(f.file, facts.shownText ?? text);
       warnings.push(...shown);
       pushTo(byReader, reader, { file: f, facts: facts.facts });
     } catch (e) {

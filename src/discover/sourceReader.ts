@@ -18,6 +18,8 @@ export interface SourceRead<F> {
   warnings: Diagnostic[];
   /** Credential-like values written in the file itself, with their places; never copied. */
   secrets: SecretHit[];
+  /** The text excerpts may show, when the reader knows values the detectors would not mask. */
+  shownText?: string;
 }
 
 /**

@@ -22,7 +22,7 @@ function packCopy(): string {
 
 describe("nhi-triage rules test (end to end)", () => {
   it("runs the built-in pack's cases: every case in rules/cases/builtin.yaml and the source rules' cases passes", () => {
-    const files = ["rules/cases/builtin.yaml", "rules/cases/source-aws.yaml", "rules/cases/source-azure.yaml", "rules/cases/source-gcp.yaml", "rules/cases/source-github.yaml", "rules/cases/source-kubernetes.yaml"];
+    const files = ["rules/cases/builtin.yaml", "rules/cases/source-aws.yaml", "rules/cases/source-azure.yaml", "rules/cases/source-gcp.yaml", "rules/cases/source-github.yaml", "rules/cases/source-kubernetes.yaml", "rules/cases/source-terraform.yaml"];
     const cases = files.reduce((n, f) => n + (parse(readFileSync(join(ROOT, f), "utf8")) as { cases: unknown[] }).cases.length, 0);
     const r = run(["rules", "test"]);
     expect(r.stderr).toBe("");

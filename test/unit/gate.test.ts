@@ -57,7 +57,7 @@ describe("gate posture findings", () => {
     const inventoryRules = new Set(pack.rules.filter((r) => r.scope === "inventory").map((r) => r.id));
     const covered = { fires: new Set<string>(), silent: new Set<string>() };
     // The built-in cases, and the source rules' cases, each against its own inventory.
-    for (const name of ["builtin.yaml", "source-aws.yaml", "source-azure.yaml", "source-gcp.yaml", "source-github.yaml", "source-kubernetes.yaml"]) {
+    for (const name of ["builtin.yaml", "source-aws.yaml", "source-azure.yaml", "source-gcp.yaml", "source-github.yaml", "source-kubernetes.yaml", "source-terraform.yaml"]) {
       const casesPath = `${RULES_DIR}/cases/${name}`;
       const cases = loadDocument(casesPath, readFileSync(casesPath, "utf8"), RuleCasesFile, "RuleCases").value;
       const inventory = loadInventory(`${RULES_DIR}/cases/${cases.inventory}`, readFileSync(`${RULES_DIR}/cases/${cases.inventory}`, "utf8"));

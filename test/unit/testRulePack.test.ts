@@ -12,7 +12,7 @@ describe("testRulePack", () => {
   it("runs the built-in cases and finds every built-in rule covered both ways", async () => {
     const pack = await builtinPack();
     const files = await loadRuleCases(await ruleCaseFiles(RULES_DIR), pack);
-    expect(files.map((f) => f.file)).toEqual([`${RULES_DIR}/cases/builtin.yaml`, `${RULES_DIR}/cases/source-aws.yaml`, `${RULES_DIR}/cases/source-azure.yaml`, `${RULES_DIR}/cases/source-gcp.yaml`, `${RULES_DIR}/cases/source-github.yaml`, `${RULES_DIR}/cases/source-kubernetes.yaml`]);
+    expect(files.map((f) => f.file)).toEqual([`${RULES_DIR}/cases/builtin.yaml`, `${RULES_DIR}/cases/source-aws.yaml`, `${RULES_DIR}/cases/source-azure.yaml`, `${RULES_DIR}/cases/source-gcp.yaml`, `${RULES_DIR}/cases/source-github.yaml`, `${RULES_DIR}/cases/source-kubernetes.yaml`, `${RULES_DIR}/cases/source-terraform.yaml`]);
     const inputs = files.map((f) => ({ file: f.file.slice(f.file.lastIndexOf("/") + 1), cases: f.cases, now: f.now!, ...(f.inventory ? { inventory: f.inventory } : {}) }));
     const t = testRulePack(pack, inputs, pack.rules.map((r) => r.id));
     expect(t.failed).toBe(0);

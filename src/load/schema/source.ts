@@ -4,9 +4,10 @@ import { AZURE_OBSERVATIONS } from "./observations/azureObservations.js";
 import { GCP_OBSERVATIONS } from "./observations/gcpObservations.js";
 import { GITHUB_OBSERVATIONS } from "./observations/githubObservations.js";
 import { KUBERNETES_OBSERVATIONS } from "./observations/kubernetesObservations.js";
+import { TERRAFORM_OBSERVATIONS } from "./observations/terraformObservations.js";
 
 /** What kind of source an entry was discovered in; each reader under src/load/sources adds its own. */
-export const SOURCE_KINDS = ["github-workflow", "kubernetes-manifest", "aws-credential-report", "aws-authorization-details", "gcp-service-account-keys", "azure-directory-objects"] as const;
+export const SOURCE_KINDS = ["github-workflow", "kubernetes-manifest", "aws-credential-report", "aws-authorization-details", "gcp-service-account-keys", "azure-directory-objects", "terraform-state", "terraform-plan"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where a discovered entry came from, so a finding about it can point at the line in the source. */
@@ -24,7 +25,7 @@ export const Source = z
  * discriminated union, so a rule reads structured fields and never parses a sentence back;
  * each source kind keeps its members in its own file under observations/.
  */
-export const Observation = z.discriminatedUnion("fact", [...GITHUB_OBSERVATIONS, ...KUBERNETES_OBSERVATIONS, ...AWS_OBSERVATIONS, ...GCP_OBSERVATIONS, ...AZURE_OBSERVATIONS]);
+export const Observation = z.discriminatedUnion("fact", [...GITHUB_OBSERVATIONS, ...KUBERNETES_OBSERVATIONS, ...AWS_OBSERVATIONS, ...GCP_OBSERVATIONS, ...AZURE_OBSERVATIONS, ...TERRAFORM_OBSERVATIONS]);
 
 export type Source = z.infer<typeof Source>;
 /** Every observation's `fact`, for rules that ask which a subject has. */
