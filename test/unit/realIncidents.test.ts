@@ -23,18 +23,25 @@ import { builtinPack, NOW, ROOT } from "../helpers.js";
 // more, written blind for issue 15 by a helper who saw no rules or code, sealed until the
 // pipeline was done and run once on 2026-12-03: 16 of 27 right in full (decision 18 of 27, the floor here; it
 // never answered `both` where that was expected, and found a live credential to contain in
-// only 6 of 12). The floors are today's figures, so a change that loses one fails here.
+// only 6 of 12). On 2026-12-04 concepts for takeover, absent authentication, lapsed
+// credentials and knock-on failures took blind3 to 17, blind4's decision to 20 and
+// public-incidents to 32 (blind3 and blind4 were read for it, so they are tuning sets now).
+// `blind5` and `blind6` are sealed sets of 24, each written blind and scored once (12 of 24
+// both): they are looked at only through these floors and the eval's aggregate rows. The
+// floors are today's figures, so a change that loses one fails here.
 const SETS = [
   { dir: `${ROOT}fixtures/real-incidents`, count: 14, floor: 14 },
   { dir: `${ROOT}fixtures/blind`, count: 16, floor: 16 },
   { dir: `${ROOT}fixtures/blind2`, count: 12, floor: 11 },
-  { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 15 },
-  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 26 },
+  { dir: `${ROOT}fixtures/blind3`, count: 24, floor: 17 },
+  { dir: `${ROOT}fixtures/public-incidents`, count: 42, floor: 32 },
   // The first set whose live credentials the tool does not all find: a floor, not all of them.
-  { dir: `${ROOT}fixtures/blind4`, count: 27, floor: 18, containFloor: 6 },
+  { dir: `${ROOT}fixtures/blind4`, count: 27, floor: 20, containFloor: 6 },
+  { dir: `${ROOT}fixtures/blind5`, count: 24, floor: 12, containFloor: 11, sealed: true },
+  { dir: `${ROOT}fixtures/blind6`, count: 24, floor: 12, containFloor: 12, sealed: true },
 ];
 
-describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR, containFloor }: { dir: string; count: number; floor: number; containFloor?: number }) => {
+describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, count, floor: FLOOR, containFloor, sealed }: { dir: string; count: number; floor: number; containFloor?: number; sealed?: boolean }) => {
   it(`at least the floor reach the practitioner's answer`, async () => {
     const pack = await builtinPack();
     const rows = readdirSync(DIR)
@@ -48,7 +55,8 @@ describe.each(SETS)("public incidents in $dir, free text only", ({ dir: DIR, cou
       });
     expect(rows).toHaveLength(count);
     const hits = rows.filter((r) => r.expected === r.got);
-    console.log(rows.map((r) => `${r.expected === r.got ? "hit " : "MISS"} ${r.id} expected ${r.expected}, got ${r.got}`).join("\n"));
+    // A sealed set's cases are not shown, so nobody tunes on them by reading a test log.
+    if (!sealed) console.log(rows.map((r) => `${r.expected === r.got ? "hit " : "MISS"} ${r.id} expected ${r.expected}, got ${r.got}`).join("\n"));
     expect(hits.length).toBeGreaterThanOrEqual(FLOOR);
     // Every ticket whose practitioner says "contain first" gets containment (in blind4, at least its floor).
     const toContain = rows.filter((r) => r.containExpected);
