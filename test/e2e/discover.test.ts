@@ -15,10 +15,12 @@ const entries = (inv: Inventory) => [...(inv.identities ?? []), ...(inv.workflow
 describe("nhi-triage discover", () => {
   it("writes an inventory of the fixture repository's workflows, every entry with its source", () => {
     const r = run(["discover", FIXTURE]);
-    // The two warnings: a gcloud key list made right after creating a key holds its private key,
-    // and the kubectl export holds a token Secret's values; neither is copied.
+    // The warnings: a gcloud key list made right after creating a key holds its private key,
+    // the kubectl export holds a token Secret's values, and the Terraform state and plan hold
+    // eight sensitive values (keys, a password, an Actions secret's plaintext); none is copied.
     const warnings = r.stderr.split("\n").filter((l) => l.includes("  warning  "));
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toHaveLength(10);
+    expect(warnings.slice(2).every((w) => w.startsWith(`${FIXTURE}/terraform/`) && w.includes("sensitive attribute"))).toBe(true);
     expect(warnings[0]).toBe(`${FIXTURE}/gcp/deployer-sa-keys.json:17:23  warning  a credential-like value (private-key) is written in the service-account key list: it is not copied into the inventory; rotate it and keep it in a secret`);
     expect(warnings[1]).toBe(`${FIXTURE}/k8s/export/k8s.json:40:13  warning  Secret ops-bot-token holds its values in the file (\`data\`): they are not copied into the inventory; keep Secret values out of manifests and exports, and rotate any that were committed`);
     expect(r.stderr).not.toContain("error");
