@@ -75,7 +75,10 @@ export function mapWorkflow(facts: WorkflowFacts, rel: string, settings: Workflo
       if (review.observed) job0.observed = [...(job0.observed ?? []), review.observed].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
     }
   }
-  return { workflow: { id: rel, engine: "github-actions", steps, source: source(facts.at) }, identities };
+  // Only a cache says for sure that runs share state; without one a hosted runner starts clean,
+  // but a self-hosted one may not, so no cache leaves it unknown rather than per-run.
+  const cached = facts.jobs.some((j) => j.observed.some((o) => o.fact === "shared-cache"));
+  return { workflow: { id: rel, engine: "github-actions", ...(cached ? { stateIsolation: "shared" as const } : {}), steps, source: source(facts.at) }, identities };
 }
 
 /**

@@ -22,6 +22,19 @@ const steps = (inv: Inventory) => inv.workflows![0]!.steps!;
 const token = (inv: Inventory, job = "build") => identity(inv, `${REL}#${job}/GITHUB_TOKEN`);
 const job = (body: string, top = "", on = "push") => `on: ${on}\n${top}jobs:\n  build:\n    runs-on: ubuntu-24.04\n${body}`;
 
+describe("caches", () => {
+  it("a cache restored across runs makes the workflow's state shared, at its step; no cache leaves it unknown", () => {
+    const inv = discovered(job("    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.npm\n          key: npm\n"));
+    expect(inv.workflows![0]!.stateIsolation).toBe("shared");
+    expect(steps(inv)[0]!.observed).toEqual([{ fact: "shared-cache", uses: "actions/cache@v4", line: 6, column: 15 }]);
+    const setup = discovered(job("    steps:\n      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n"));
+    expect(setup.workflows![0]!.stateIsolation).toBe("shared");
+    expect(steps(setup)[0]!.observed![0]).toMatchObject({ fact: "shared-cache", line: 8 });
+    const none = discovered(job("    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n"));
+    expect(none.workflows![0]!.stateIsolation).toBeUndefined();
+  });
+});
+
 describe("GITHUB_TOKEN permissions", () => {
   it("takes the job's block over the workflow's, and naming scopes leaves the rest at none", () => {
     const inv = discovered(job("    permissions:\n      contents: write\n      issues: none\n    steps: []\n", "permissions: read-all\n"));

@@ -30,6 +30,11 @@ export const GITHUB_OBSERVATIONS = [
     ...At,
   }).describe("The job runs on a self-hosted runner, which may keep state between runs unless it is ephemeral."),
   z.strictObject({
+    fact: z.literal("shared-cache"),
+    uses: z.string().min(1).describe("The step that restores or saves the cache: `actions/cache`, or a `setup-*` action with `cache:`."),
+    ...At,
+  }).describe("The job restores a cache that earlier runs (of any branch the cache's scope allows) saved: state shared between runs."),
+  z.strictObject({
     fact: z.literal("unreviewed-environment"),
     environment: z.string().min(1).describe("The environment the job names."),
     listed: z.boolean().describe("Does the repository's list of environments have it? One it lacks is created, unprotected, when a job first names it."),

@@ -65,6 +65,9 @@ export function workflowFacts(doc: SourceDoc): ReadFacts {
         const trigger = /workflow_run/.test(w.ref) && triggers.includes("workflow_run") ? "workflow_run" : PRIVILEGED_TRIGGERS.find((t) => triggers.includes(t));
         if (trigger) note({ fact: "untrusted-checkout", trigger, ref: w.ref, ...at(pos(["jobs", id, "steps", si, "with", "ref"])) });
       }
+      // A cache outlives the run that saved it: whatever a later run restores, an earlier one wrote.
+      const setupCache = /^actions\/setup-/.test(ref) && typeof w.cache === "string" && w.cache.trim() !== "";
+      if (ref === "actions/cache" || setupCache) note({ fact: "shared-cache", uses: step.uses, ...at(setupCache ? pos(["jobs", id, "steps", si, "with", "cache"]) : here) });
       // nick-fields/retry counts the first try among its attempts.
       if (ref === "nick-fields/retry" && typeof w.max_attempts === "number" && w.max_attempts >= 1) retries = Math.max(retries ?? 0, w.max_attempts - 1);
     });
