@@ -5,8 +5,7 @@ import { azureDirectoryObjectsReader } from "./azureDirectoryObjectsReader.js";
 import { gcpServiceAccountKeysReader } from "./gcpServiceAccountKeysReader.js";
 import { githubReader } from "./githubReader.js";
 import { kubernetesReader } from "./kubernetesReader.js";
-import { terraformPlanReader } from "./terraformPlanReader.js";
-import { terraformStateReader } from "./terraformStateReader.js";
+import { terraformPlanReader, terraformStateReader } from "./terraformReaders.js";
 
 /**
  * Every source discover reads, in the order a file's content is tried against them: a file
