@@ -152,3 +152,50 @@ describe("$GITHUB_OUTPUT as the runner reads it", () => {
     expect(() => parseOutputFile("b<<EOF\nvalue\n")).toThrow(/no closing EOF/);
   });
 });
+
+describe("the workflow in docs/github-action.md", () => {
+  const doc = readFileSync(join(ROOT, "docs/github-action.md"), "utf8");
+  const block = /<!-- docs-workflow -->\n```yaml\n([\s\S]*?)\n```/.exec(doc);
+  const text = block?.[1] ?? "";
+  interface Workflow {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: Array<{ id?: string; uses?: string; if?: string; with?: Record<string, string> }> }>;
+  }
+  const workflow = parse(text) as Workflow;
+  const steps = Object.values(workflow.jobs ?? {}).flatMap((j) => j.steps);
+
+  test("is marked, and valid for GitHub's own parser", () => {
+    expect(block).not.toBeNull();
+    const parsed = parseWorkflow({ name: "nhi-gate.yml", content: text }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  });
+
+  test("runs on pull requests and on pushes to the default branch, so fixed alerts close", () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push"]);
+  });
+
+  test("pins every action to a full commit SHA", () => {
+    const uses = text.split("\n").filter((l) => /^\s*(- )?uses:/.test(l));
+    expect(uses.length).toBeGreaterThanOrEqual(4);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40}( #.*)?$/);
+  });
+
+  test("uses this repository's action at a commit of its history that has every input it passes", () => {
+    const ours = steps.find((s) => s.uses?.startsWith("nhi-triage/nhi-triage@"));
+    expect(ours).toBeDefined();
+    const sha = ours!.uses!.split("@")[1]!;
+    const shallow = execFileSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: ROOT, encoding: "utf8" }).trim() === "true";
+    if (shallow) return; // A shallow clone has no history to look the pin up in; a full clone (CI's) checks it.
+    const pinned = parse(execFileSync("git", ["show", `${sha}:action.yml`], { cwd: ROOT, encoding: "utf8" })) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    expect(Object.keys(ours!.with ?? {}).filter((k) => !(k in pinned.inputs))).toEqual([]);
+    for (const used of text.matchAll(/steps\.gate\.outputs\.([\w-]+)/g)) expect(pinned.outputs).toHaveProperty(used[1]!);
+  });
+
+  test("uploads SARIF and comments even when the gate step failed", () => {
+    const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+    expect(upload?.if).toMatch(/^always\(\)/);
+    expect(upload?.with?.sarif_file).toBe("${{ steps.gate.outputs.sarif }}");
+    const comment = steps.find((s) => (s as { run?: string }).run?.includes("gh pr comment"));
+    expect(comment?.if).toMatch(/^always\(\)/);
+  });
+});
