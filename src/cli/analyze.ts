@@ -11,7 +11,7 @@ import type { FieldAt, WordsAt } from "../load/locateWords.js";
 import { loadInventory, type InventoryIndex } from "../load/loadInventory.js";
 import { readText } from "../load/readText.js";
 import { severityRank, type Severity } from "../load/schema/common.js";
-import type { AnalyzeFormat } from "../report/analyzeFormat.js";
+import { ANALYZE_FORMATS } from "../report/analyzeFormat.js";
 import { formatJsonChunks } from "../report/formatJson.js";
 import { ANALYZE_FORMATTERS } from "../report/analyzeFormatters.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
@@ -19,7 +19,8 @@ import { expandPaths } from "./expandPaths.js";
 import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
-import { writeOutput } from "./writeOutput.js";
+import { formatTargets } from "./formatTargets.js";
+import { writeReports } from "./writeReports.js";
 import { busy } from "./interrupt.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -28,7 +29,8 @@ export interface AnalyzeOptions {
   paths: string[];
   inventory?: string;
   rules: string[];
-  format: AnalyzeFormat;
+  /** `--format NAME[=FILE]` as given, any number of times (none: text). */
+  formats: string[];
   output?: string;
   failOn?: Severity;
   noColor?: boolean;
@@ -48,6 +50,8 @@ const ANY_TEXT = "a text file (an incident or a ticket)";
 /** Analyses every readable file, reports the unreadable ones, and returns the exit code. */
 export async function analyze(opts: AnalyzeOptions): Promise<number> {
   const now = parseNow(opts.now);
+  const reports = formatTargets(opts.formats, ANALYZE_FORMATS, opts.output, "text");
+  const sarif = reports.some((r) => r.format === "sarif");
   const config = await projectConfig(opts.config);
   const { pack, changes } = await loadPackFor(opts.rules, config);
   // Flags win over the project config.
@@ -118,7 +122,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
         const result = busy(text.length, () => triage(loaded.incident, pack, inventory, { now, ...(batch ? { file } : {}) }));
         results.push(result);
         // Only SARIF points into the ticket; the text maps are not kept past this file.
-        if (opts.format === "sarif") wordsAt.set(loaded.incident.id, symptomPlaces(result, loaded, text, pack.aliases));
+        if (sarif) wordsAt.set(loaded.incident.id, symptomPlaces(result, loaded, text, pack.aliases));
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -128,11 +132,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   }
   if (progress) process.stderr.write("\r\x1b[K");
 
-  const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, wordsAt, ...(inventory ? { inventory } : {}), version };
-  // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
-  await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output);
+  const report = { results, batch, summary: portfolio(results), errors, pack, origins, wordsAt, ...(inventory ? { inventory } : {}), version };
+  // Bad input is exit 2: a file then would look like the report of the whole batch; stdout still shows what was read.
+  const written = errors.length ? reports.filter((r) => r.file === undefined) : reports;
+  await writeReports(written, (format, style) =>
+    // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
+    format === "json" ? formatJsonChunks({ ...report, style }) : ANALYZE_FORMATTERS[format]({ ...report, style }), opts.noColor);
   reportChanges(changes, opts.quiet);
+  const unwritten = reports.filter((r) => r.file !== undefined && !written.includes(r)).map((r) => r.file);
+  if (unwritten.length) process.stderr.write(`note: not written, since the input has errors (below): ${unwritten.join(", ")}\n`);
 
   if (skipped.length && !opts.quiet) {
     process.stderr.write(`${skippedNote(skipped)}\n`);

@@ -7,13 +7,15 @@ import { loadWaivers, type LocatedWaiver } from "../load/loadWaivers.js";
 import { readText } from "../load/readText.js";
 import type { Severity } from "../load/schema/common.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
-import type { GateFormat } from "../report/gateFormat.js";
+import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { gateOutput } from "../report/gateFormatters.js";
 import { parseNow } from "./parseNow.js";
 import { reportChanges, type ConfigChoice } from "./settings.js";
 import { gateSettings, type GatePacks } from "./gateSettings.js";
 import { terminalStyle } from "./style.js";
-import { writeOutput } from "./writeOutput.js";
+import { formatTargets, type FormatTarget } from "./formatTargets.js";
+import { writeReports } from "./writeReports.js";
+import { waiverRequest, writeWaivers, type WaiverRequest, type WriteWaiversFlags } from "./gateWriteWaivers.js";
 import { busy } from "./interrupt.js";
 import { startBase, type PendingBase } from "./loadBase.js";
 import { discoverBase, discoverHead, type DiscoverGate } from "./gateDiscover.js";
@@ -24,7 +26,7 @@ import type { DefaultPermissions } from "../load/sources/github/workflowPermissi
 import { UsageError } from "../load/diagnostic.js";
 import { projectConfig } from "./settings.js";
 
-export interface GateOptions {
+export interface GateOptions extends WriteWaiversFlags {
   /** The head inventory; the project config's when absent. */
   inventory?: string;
   /** Discover the head (and a commit base) from these sources instead; true: the config's, else `.`. */
@@ -36,7 +38,8 @@ export interface GateOptions {
   waivers?: string;
   rules: string[];
   failOn?: Severity;
-  format: GateFormat;
+  /** `--format NAME[=FILE]` as given, any number of times (none: text). */
+  formats: string[];
   output?: string;
   strict?: boolean;
   noColor?: boolean;
@@ -54,6 +57,8 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export async function gate(opts: GateOptions): Promise<number> {
   const now = parseNow(opts.now);
+  const reports = formatTargets(opts.formats, GATE_FORMATS, opts.output, "text");
+  const adopt = waiverRequest(opts, now, { formats: opts.formats, output: opts.output });
   if (opts.discover === undefined && (opts.overlay !== undefined || opts.githubDefaultPermissions !== undefined)) {
     // Without discovery the inventory file is judged as written: the flag would do nothing.
     const config = opts.inventory === undefined ? await projectConfig(opts.config) : undefined;
@@ -75,7 +80,7 @@ export async function gate(opts: GateOptions): Promise<number> {
   try {
     const packs = await settings.packs();
     const head = d ? await discoverHead(d) : { label: choice.kind === "file" ? choice.file : "-", text: undefined, warnings: [], sources: new Map<string, string>() };
-    return await judge(opts, { ...settings, ...packs, now, inventoryFile: head.label }, pending, head);
+    return await judge({ ...opts, reports, adopt }, { ...settings, ...packs, now, inventoryFile: head.label }, pending, head);
   } finally {
     pending?.cancel();
     await settings.dispose();
@@ -106,7 +111,13 @@ interface HeadText {
   sources: Map<string, string>;
 }
 
-async function judge(opts: GateOptions, settings: Settings, pending: PendingBase | undefined, given: HeadText): Promise<number> {
+/** The options once checked: the reports to write, or the waivers to write instead. */
+interface JudgeOptions extends GateOptions {
+  reports: FormatTarget<GateFormat>[];
+  adopt: WaiverRequest | undefined;
+}
+
+async function judge(opts: JudgeOptions, settings: Settings, pending: PendingBase | undefined, given: HeadText): Promise<number> {
   const { now, pack, changes, weakenings, inventoryFile, waiversFile, failOn } = settings;
   const headText = given.text ?? (await readText(inventoryFile));
   // Reading, checking and judging a large inventory takes seconds without a turn of the event loop.
@@ -158,13 +169,16 @@ async function judge(opts: GateOptions, settings: Settings, pending: PendingBase
   // One per stale or expired waiver: a long-lived waivers file can hold far more than fit in a call.
   for (const w of waiverWarnings(result)) warnings.push(w);
 
-  const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { result, pack, style, version };
-  const text = gateOutput(opts.format, report);
-  await writeOutput(text, opts.output);
+  // Judged once, however many reports are written.
+  const adopted = opts.adopt ? await writeWaivers(opts.adopt, result, settings, waiversFile, now) : undefined;
+  if (!adopted) await writeReports(opts.reports, (format, style) => gateOutput(format, { result, pack, style, version }), opts.noColor);
   // The text report lists them itself.
-  if (opts.format !== "text") reportChanges(changes, opts.quiet);
+  if (adopted || opts.reports.every((r) => r.format !== "text")) reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  if (adopted) {
+    process.stderr.write(`${adopted.join("\n")}\n`);
+    return 0;
+  }
   return result.passed ? 0 : 1;
 }
 

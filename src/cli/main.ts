@@ -4,11 +4,13 @@ import { InputError, UsageError } from "../load/diagnostic.js";
 import { forgetInputs, setMaxInputBytes } from "../load/readText.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
+import { collectFormat } from "./formatTargets.js";
+import type { WriteWaiversFlags } from "./gateWriteWaivers.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
 import { registerRefsCommand } from "./registerRefs.js";
 import { registerRulesCommand } from "./registerRules.js";
 import type { ConfigChoice } from "./settings.js";
-import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
+import { GATE_FORMATS } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { redactText } from "../redact/redactText.js";
 import { printableText } from "../report/printable.js";
@@ -25,7 +27,7 @@ function program(setCode: (code: number) => void): Command {
   const p = new Command("nhi-triage")
     .description("Decide whether orchestration or identity controls come first for a non-human-identity failure.")
     .version(version)
-    .option("--quiet", "no progress or warnings on stderr")
+    .option("-q, --quiet", "no progress or warnings on stderr")
     .option("--debug", "show the stack of an internal error")
     .option("--config <file>", "project config (default: the nearest .nhi-triage.yaml upward, up to the repository's root)")
     .option("--no-config", "ignore any project config")
@@ -39,12 +41,12 @@ function program(setCode: (code: number) => void): Command {
     .argument("<path...>", "incident files, folders, or -")
     .option("--inventory <file>", "NHI inventory the incidents' affected ids resolve against")
     .addOption(rulesOption())
-    .addOption(new Option("--format <format>", "output format").choices(ANALYZE_FORMATS).default("text"))
-    .option("--output <file>", "write the report to a file instead of stdout")
+    .option("-f, --format <name[=file]>", formatHelp(ANALYZE_FORMATS), collectFormat)
+    .option("-o, --output <file>", "write the report (the --format without =FILE) to a file instead of stdout")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(SEVERITIES))
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
-    .addHelpText("after", "\nExamples:\n  nhi-triage analyze fixtures/incidents --inventory fixtures/inventory.yaml --format json\n  gh issue view 123 --json number,title,body,labels,createdAt > ticket.json && nhi-triage analyze ticket.json")
+    .addHelpText("after", "\nExamples:\n  nhi-triage analyze fixtures/incidents --inventory fixtures/inventory.yaml --format json\n  nhi-triage analyze fixtures/incidents -f markdown=triage.md -f sarif=triage.sarif\n  gh issue view 123 --json number,title,body,labels,createdAt > ticket.json && nhi-triage analyze ticket.json")
     .action(async (paths: string[], o: Record<string, unknown>, cmd: Command) => {
       const { analyze } = await import("./analyze.js");
       const g = cmd.optsWithGlobals();
@@ -53,7 +55,7 @@ function program(setCode: (code: number) => void): Command {
           paths,
           config: g.config as ConfigChoice,
           rules: o.rules as string[],
-          format: o.format as AnalyzeFormat,
+          formats: (o.format as string[] | undefined) ?? [],
           noColor: o.color === false,
           quiet: g.quiet === true,
           ...(o.inventory ? { inventory: o.inventory as string } : {}),
@@ -70,7 +72,7 @@ function program(setCode: (code: number) => void): Command {
     .option("--from <ticket>", "start from an incident file: what it already says is not asked again")
     .option("--answers <file>", "replay saved answers (kind: Answers) without a terminal")
     .option("--save <file>", "write the incident as a kind: Incident file that analyze reads")
-    .addOption(new Option("--format <format>", "output format of the triage").choices(INTERVIEW_FORMATS).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format of the triage").choices(INTERVIEW_FORMATS).default("text"))
     .addOption(rulesOption())
     .option("--now <date>", "reference date for credential ages (default: today)")
     .option("--no-color", "no colour, even on a terminal")
@@ -101,15 +103,25 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option("--github-default-permissions <setting>", "with --discover: the repository's default GITHUB_TOKEN permissions").choices(["permissive", "restricted"]))
     .option("--waivers <file>", "accepted risks (kind: Waivers)")
     .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity (default: the project config's, else high)").choices(SEVERITIES))
-    .addOption(new Option("--format <format>", "output format").choices(GATE_FORMATS).default("text"))
-    .option("--output <file>", "write the report to a file instead of stdout")
+    .option("-f, --format <name[=file]>", formatHelp(GATE_FORMATS), collectFormat)
+    .option("-o, --output <file>", "write the report (the --format without =FILE) to a file instead of stdout")
     .option("--strict", "also fail on stale or expired waivers")
+    .option("--write-waivers <file>", "adopt the gate: write a waiver for every finding that fails it now (creates FILE, or appends to it keeping what it holds), instead of a report; needs --owner, --expires and --reason")
+    .option("--owner <team>", "with --write-waivers: who answers for the waivers")
+    .option("--expires <date>", "with --write-waivers: the last day the waivers apply (UTC), after today and at most a year ahead")
+    .option("--reason <text>", "with --write-waivers: why the findings are accepted for now")
     .addOption(rulesOption())
     .option("--now <date>", "reference date for ages and waiver expiry (default: today)")
     .option("--no-color", "no colour, even on a terminal")
     .addHelpText(
       "after",
-      "\nExamples:\n  nhi-triage gate inventory.yaml --base git:origin/main --waivers waivers.yaml\n  nhi-triage gate --discover . --base git:origin/main --format sarif --output nhi.sarif\n  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml --format sarif --output nhi.sarif",
+      [
+        "\nExamples:",
+        "  nhi-triage gate inventory.yaml --base git:origin/main --waivers waivers.yaml",
+        "  nhi-triage gate --discover . --base git:origin/main --format sarif --output nhi.sarif",
+        "  nhi-triage gate fixtures/gate/head.yaml --base fixtures/gate/base.yaml -f sarif=nhi.sarif -f markdown=comment.md -f github",
+        "  nhi-triage gate inventory.yaml --write-waivers waivers.yaml --owner team-platform --expires 2027-06-30 --reason \"adopted with the findings of the day\"",
+      ].join("\n"),
     )
     .action(async (inventory: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const { gate } = await import("./gate.js");
@@ -123,7 +135,7 @@ function program(setCode: (code: number) => void): Command {
           config: g.config as ConfigChoice,
           rules: o.rules as string[],
           ...(o.failOn ? { failOn: o.failOn as Severity } : {}),
-          format: o.format as GateFormat,
+          formats: (o.format as string[] | undefined) ?? [],
           strict: o.strict === true,
           noColor: o.color === false,
           quiet: g.quiet === true,
@@ -131,6 +143,7 @@ function program(setCode: (code: number) => void): Command {
           ...(o.waivers ? { waivers: o.waivers as string } : {}),
           ...(o.output ? { output: o.output as string } : {}),
           ...(o.now ? { now: o.now as string } : {}),
+          ...waiverFlags(o),
         }),
       );
     });
@@ -138,7 +151,7 @@ function program(setCode: (code: number) => void): Command {
   p.command("discover")
     .description("write an NHI inventory from the sources under the paths (GitHub Actions workflows, recognised by content)")
     .argument("[path...]", "files or folders to search (default: .)")
-    .option("--output <file>", "write the inventory to a file instead of stdout")
+    .option("-o, --output <file>", "write the inventory to a file instead of stdout")
     .option("--overlay <file>", "merge what people know (owner, teams, environments, idempotency, compensation, approvals) by id from an Overlay file")
     .option("--update <file>", "refresh the source facts of this inventory in place, keeping every other field and comment (with --output: write the result there)")
     .addOption(new Option("--github-default-permissions <setting>", "the repository's default GITHUB_TOKEN permissions, for jobs without a permissions block (default: unknown)").choices(["permissive", "restricted"]))
@@ -164,7 +177,7 @@ function program(setCode: (code: number) => void): Command {
   p.command("schema")
     .description("print the JSON Schema of a file kind, for editors and other tools")
     .addArgument(new Argument("<kind>", "which file kind").choices(SCHEMA_NAMES))
-    .option("--output <file>", "write it to a file instead of stdout")
+    .option("-o, --output <file>", "write it to a file instead of stdout")
     .addHelpText("after", "\nExample:\n  nhi-triage schema inventory --output inventory.schema.json")
     .action(async (kind: SchemaName, o: Record<string, unknown>) => {
       const { schema } = await import("./schema.js");
@@ -183,6 +196,17 @@ function program(setCode: (code: number) => void): Command {
   registerRulesCommand(p, setCode);
   registerRefsCommand(p, setCode);
   return p;
+}
+
+/** Commander's help line for a repeatable `--format NAME[=FILE]`. */
+function formatHelp(formats: readonly string[]): string {
+  return `output format: ${formats.join(", ")} (default text); NAME=FILE writes that report to FILE, and repeated, one run writes several (at most one without =FILE)`;
+}
+
+function waiverFlags(o: Record<string, unknown>): WriteWaiversFlags {
+  const flags: WriteWaiversFlags = {};
+  for (const k of ["writeWaivers", "owner", "expires", "reason"] as const) if (typeof o[k] === "string") flags[k] = o[k];
+  return flags;
 }
 
 /** The one place where errors become exit codes: 2 for bad input or usage, 3 for a bug. */
