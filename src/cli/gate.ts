@@ -23,6 +23,7 @@ import type { BaseTree } from "../load/baseTree.js";
 import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { UsageError } from "../load/diagnostic.js";
 import { projectConfig } from "./settings.js";
+import { reportPlace } from "./reportPlace.js";
 
 export interface GateOptions {
   /** The head inventory; the project config's when absent. */
@@ -159,7 +160,7 @@ async function judge(opts: GateOptions, settings: Settings, pending: PendingBase
   for (const w of waiverWarnings(result)) warnings.push(w);
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { result, pack, style, version };
+  const report = { result, pack, style, version, ...(await reportPlace()) };
   const text = gateOutput(opts.format, report);
   await writeOutput(text, opts.output);
   // The text report lists them itself.
