@@ -160,7 +160,7 @@ async function judge(opts: GateOptions, settings: Settings, pending: PendingBase
   for (const w of waiverWarnings(result)) warnings.push(w);
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
-  const report = { result, pack, style, version, ...(await reportPlace()) };
+  const report = { result, pack, style, version, ...(await reportPlace(given.text === undefined)) };
   const text = gateOutput(opts.format, report);
   await writeOutput(text, opts.output);
   // The text report lists them itself.

@@ -20,13 +20,13 @@ const inside = (root: string, dir: string) => {
  * top folder from here, else the working folder. Real paths, so a link in either never
  * makes a file inside look outside.
  */
-export async function repoRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<RepoRoot> {
+export async function repoRoot(inventoryIsFile: boolean, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<RepoRoot> {
   const here = await realpath(cwd).catch(() => cwd);
   const workspace = env.GITHUB_WORKSPACE ? await realpath(env.GITHUB_WORKSPACE).catch(() => undefined) : undefined;
-  if (workspace !== undefined && inside(workspace, here)) return { root: workspace, cwd: here };
+  if (workspace !== undefined && inside(workspace, here)) return { root: workspace, cwd: here, inventoryIsFile };
   const top = await git(["rev-parse", "--show-toplevel"], here).catch(() => undefined);
   const root = top?.ok ? await realpath(top.stdout.trim()).catch(() => here) : here;
-  return { root, cwd: here };
+  return { root, cwd: here, inventoryIsFile };
 }
 
 /** Links into GitHub when the runner says where the run is: all three for files, the run id too for the run. */
@@ -52,7 +52,7 @@ export async function ruleDocs(): Promise<RuleDocs | undefined> {
 }
 
 /** What a gate report needs to know of where it runs: read here, so the formatters stay pure. */
-export async function reportPlace(): Promise<Pick<GateReport, "repo" | "links" | "ruleDocs">> {
+export async function reportPlace(inventoryIsFile: boolean): Promise<Pick<GateReport, "repo" | "links" | "ruleDocs">> {
   const docs = await ruleDocs();
-  return { repo: await repoRoot(), links: gateLinks(), ...(docs ? { ruleDocs: docs } : {}) };
+  return { repo: await repoRoot(inventoryIsFile), links: gateLinks(), ...(docs ? { ruleDocs: docs } : {}) };
 }

@@ -8,6 +8,8 @@ import type { GateResult, Location } from "../gate/types.js";
 export interface RepoRoot {
   root: string;
   cwd: string;
+  /** Whether the result's `inventory` names a file, not a label such as the sources it was discovered from. */
+  inventoryIsFile: boolean;
 }
 
 /**
@@ -37,6 +39,8 @@ export function withRootPaths(r: GateResult, at: RepoRoot): GateResult {
   const move = <T extends { location: Location }>(list: readonly T[]) => list.map((x) => ({ ...x, location: place(x.location) }));
   return {
     ...r,
+    ...(at.inventoryIsFile ? { inventory: path(r.inventory) } : {}),
+    ...(r.waivers !== undefined ? { waivers: path(r.waivers) } : {}),
     new: move(r.new),
     existing: move(r.existing),
     failing: move(r.failing),
