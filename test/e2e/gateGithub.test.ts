@@ -124,7 +124,7 @@ describe("gate paths from the repository root", () => {
     const junit = run(["gate", "--format", "junit", ...NOW], { cwd: tools }).stdout;
     expect(junit).toMatch(/infra\/nhi\.yaml:\d+:\d+ /);
     expect(junit).not.toContain(`${dir}/infra`);
-    const text = run(["gate", "--format", "text", ...NOW], { cwd: join(dir, "infra") }).stdout;
+    const text = run(["gate", "nhi.yaml", "--format", "text", ...NOW], { cwd: join(dir, "infra") }).stdout;
     // Text is read where the gate ran: its paths stay as given.
     expect(text).toMatch(/^  nhi\.yaml:\d+:\d+ /m);
   });
