@@ -25,6 +25,7 @@ import type { BaseTree } from "../load/baseTree.js";
 import type { DefaultPermissions } from "../load/sources/github/workflowPermissions.js";
 import { UsageError } from "../load/diagnostic.js";
 import { projectConfig } from "./settings.js";
+import { reportPlace } from "./reportPlace.js";
 
 export interface GateOptions extends WriteWaiversFlags {
   /** The head inventory; the project config's when absent. */
@@ -171,7 +172,10 @@ async function judge(opts: JudgeOptions, settings: Settings, pending: PendingBas
 
   // Judged once, however many reports are written.
   const adopted = opts.adopt ? await writeWaivers(opts.adopt, result, settings, waiversFile, now) : undefined;
-  if (!adopted) await writeReports(opts.reports, (format, style) => gateOutput(format, { result, pack, style, version }), opts.noColor);
+  if (!adopted) {
+    const place = await reportPlace(given.text === undefined);
+    await writeReports(opts.reports, (format, style) => gateOutput(format, { result, pack, style, version, ...place }), opts.noColor);
+  }
   // The text report lists them itself.
   if (adopted || opts.reports.every((r) => r.format !== "text")) reportChanges(changes, opts.quiet);
   if (warnings.length && !opts.quiet) process.stderr.write(`${formatDiagnostics(warnings, sources, terminalStyle(process.stderr, opts.noColor))}\n`);

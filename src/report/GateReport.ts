@@ -2,7 +2,17 @@ import type { GateResult } from "../gate/types.js";
 import type { RulePack } from "../load/rulePack.js";
 import type { Severity } from "../load/schema/common.js";
 import type { Defect } from "../load/schema/rules.js";
+import type { RepoRoot } from "./repoPaths.js";
+import type { RuleDocs } from "./sarifParts.js";
 import type { Style } from "./style.js";
+
+/** Where a workflow run's files and log are on GitHub; the CLI fills it from the runner's environment. */
+export interface GateLinks {
+  /** `${server}/${repository}/blob/${sha}/`: a file's path from the root and `#L<line>` follow. */
+  blob?: string;
+  /** The run's page, where the full reports are. */
+  run?: string;
+}
 
 /** Everything a gate formatter needs; formatters are pure functions of this. */
 export interface GateReport {
@@ -11,6 +21,11 @@ export interface GateReport {
   style: Style;
   /** The tool's version, for SARIF's driver. */
   version: string;
+  /** Given, SARIF, annotations, JUnit and Markdown name files from this root rather than from the working folder. */
+  repo?: RepoRoot;
+  links?: GateLinks;
+  /** Given, SARIF rules link their pages. */
+  ruleDocs?: RuleDocs;
 }
 
 /** A rule the gate can report, posture or change, as formatters describe it. */

@@ -3,7 +3,7 @@ import type { Notification, Result } from "sarif";
 import { jsonChunks, LazyList } from "./jsonChunks.js";
 import type { ExpiredWaiver, GateFinding, WaivedFinding, WaiverRef } from "../gate/types.js";
 import { gateRules, type GateReport } from "./GateReport.js";
-import { descriptor, INFORMATION_URI, LEVEL, physical } from "./sarifParts.js";
+import { descriptor, INFORMATION_URI, LEVEL, physical, SRCROOT } from "./sarifParts.js";
 import { unknownMark } from "./unknownMark.js";
 
 interface ResultContext {
@@ -73,7 +73,8 @@ export function formatGateSarifChunks(report: GateReport): Generator<string> {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "nhi-triage", version, informationUri: INFORMATION_URI, rules: rules.map((rule) => descriptor(rule, pack)) } },
+        tool: { driver: { name: "nhi-triage", version, informationUri: INFORMATION_URI, rules: rules.map((rule) => descriptor(rule, pack, report.ruleDocs)) } },
+        ...(report.repo ? { originalUriBaseIds: SRCROOT } : {}),
         invocations: [
           {
             executionSuccessful: true,

@@ -7,6 +7,7 @@ import { formatGateTextChunks } from "./formatGateText.js";
 import { GATE_FORMATS, type GateFormat } from "./gateFormat.js";
 import type { GateReport } from "./GateReport.js";
 import { printableDeep } from "./printable.js";
+import { withRootPaths } from "./repoPaths.js";
 
 /**
  * A report to write, in pieces for every format that lists each finding (a large
@@ -15,7 +16,9 @@ import { printableDeep } from "./printable.js";
  * GitHub annotations and Markdown reach a terminal, a log or a page: what came from the
  * input is shown, never acted on.
  */
-export function gateOutput(format: GateFormat, report: GateReport): Iterable<string> | string {
+export function gateOutput(format: GateFormat, given: GateReport): Iterable<string> | string {
+  // What is read on GitHub or beside the repository names files from its root; text and JSON, read where the gate ran, keep the paths as given.
+  const report = given.repo && format !== "text" && format !== "json" ? { ...given, result: withRootPaths(given.result, given.repo) } : given;
   switch (format) {
     case "text":
       return formatGateTextChunks(printableDeep(report));

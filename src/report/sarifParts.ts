@@ -67,10 +67,24 @@ export function help(rule: RuleInfo, pack: RulePack): { text: string; markdown: 
   return { text: text.join("\n"), markdown: markdown.join("\n") };
 }
 
-export function descriptor(rule: RuleInfo, pack: RulePack): ReportingDescriptor {
+/** Where the rules' pages are: `base` + `<id>.md` for every id in `pages`, the pages that exist. */
+export interface RuleDocs {
+  base: string;
+  pages: ReadonlySet<string>;
+}
+
+/**
+ * `%SRCROOT%` described, not given: a machine's absolute path would make the log differ from
+ * one checkout to the next, and code scanning resolves relative uris against its checkout.
+ */
+export const SRCROOT = { "%SRCROOT%": { description: { text: "The repository's root folder: every relative uri is a path from it." } } };
+
+export function descriptor(rule: RuleInfo, pack: RulePack, docs?: RuleDocs): ReportingDescriptor {
   return {
     id: rule.id,
     name: pascal(rule.id),
+    // A rule from the user's own pack has no page of ours: no link rather than a broken one.
+    ...(docs?.pages.has(rule.id) ? { helpUri: `${docs.base}${encodeURIComponent(rule.id)}.md` } : {}),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.reasoning },
     help: help(rule, pack),

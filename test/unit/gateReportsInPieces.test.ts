@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { GateFinding, WaiverRef } from "../../src/gate/types.js";
 import type { GateReport } from "../../src/report/GateReport.js";
-import { formatGateMarkdown, MARKDOWN_ROWS } from "../../src/report/formatGateMarkdown.js";
+import { ANNOTATIONS_PER_KIND } from "../../src/report/formatGateGithub.js";
+import { formatGateMarkdown, MARKDOWN_BUDGET, MARKDOWN_ROWS } from "../../src/report/formatGateMarkdown.js";
 import { GATE_FORMATS } from "../../src/report/gateFormat.js";
 import { gateOutput } from "../../src/report/gateFormatters.js";
 import { PLAIN } from "../../src/report/style.js";
@@ -41,21 +42,38 @@ async function large(n: number): Promise<GateReport> {
 }
 
 describe("gate reports of a very large result", () => {
-  it("Markdown lists the first findings of each kind and counts the rest (150,000 new findings overflowed the stack)", async () => {
+  it("Markdown lists the first findings of each kind within its budget and counts the rest in one line (150,000 new findings overflowed the stack)", async () => {
     const text = formatGateMarkdown(await large(150_000));
-    const rows = (heading: string) => text.split(heading)[1]!.split("\n\n")[1]!.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
-    expect(rows("### New findings (150000)")).toHaveLength(MARKDOWN_ROWS + 1);
-    expect(text).toContain(`… and ${150_000 - MARKDOWN_ROWS} more new findings, not listed here (the first ${MARKDOWN_ROWS} are); \`--format json\` or \`--format sarif\` lists every one.`);
-    expect(text).toContain(`… and ${75_000 - MARKDOWN_ROWS} more existing findings, not listed here`);
-    expect(text).toContain(`… and ${150_000 - MARKDOWN_ROWS} more stale waivers, not listed here`);
+    const rows = (heading: string) => (text.split(heading)[1] ?? "").split("\n\n")[1]?.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---")) ?? [];
+    const shown = rows("### New findings (150000)").length - 1;
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThanOrEqual(MARKDOWN_ROWS);
+    const stale = text.split("\n").filter((l) => l.startsWith("- NHI-NO-OWNER on identity:gone-")).length;
+    const existing = Math.max(0, rows("<summary>Existing findings (75000)</summary>").length - 1);
+    const omitted = text.split("\n").filter((l) => l.startsWith("**Not listed here**"));
+    expect(omitted).toEqual([
+      `**Not listed here** (a comment has room for so much): ${150_000 - shown} new findings, ${150_000 - stale} stale waivers, ${75_000 - existing} existing findings. The SARIF upload (code scanning), \`--format text\` and \`--format json\` list every one.`,
+    ]);
     // The failing findings come first, as in a short report.
     expect(rows("### New findings (150000)")[1]).toContain("❌ **high**");
-    expect(text.length).toBeLessThan(100_000);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_BUDGET);
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(/^nhi-triage gate · reproduce locally: /);
+  });
+
+  it("GitHub annotations stop at GitHub's limit per kind and say how many were left out", async () => {
+    const lines = [...(gateOutput("github", await large(30_000)) as Iterable<string>)].join("").trimEnd().split("\n");
+    const kinds = lines.map((l) => /^::(\w+)/.exec(l)?.[1]);
+    expect(kinds.filter((k) => k === "error")).toHaveLength(ANNOTATIONS_PER_KIND);
+    expect(kinds.filter((k) => k === "warning")).toHaveLength(ANNOTATIONS_PER_KIND);
+    expect(kinds.filter((k) => k === "notice")).toHaveLength(1);
+    expect(lines).toHaveLength(2 * ANNOTATIONS_PER_KIND + 1);
+    // 20,000 failing (high), 10,000 below (medium), 30,000 stale waivers as warnings.
+    expect(lines.at(-1)).toContain(`; ${30_000 + 30_000 - 2 * ANNOTATIONS_PER_KIND} more not annotated (GitHub shows 10 errors and 10 warnings a step): the SARIF upload and --format text list them all`);
   });
 
   it("every other format comes in pieces, none near the longest string, and SARIF and JSON still parse", async () => {
     const report = await large(30_000);
-    for (const format of GATE_FORMATS.filter((f) => f !== "markdown")) {
+    for (const format of GATE_FORMATS.filter((f) => f !== "markdown" && f !== "github")) {
       const out = gateOutput(format, report);
       expect(typeof out, format).not.toBe("string");
       let pieces = 0;
