@@ -19,7 +19,7 @@ import { expandPaths } from "./expandPaths.js";
 import { parseNow } from "./parseNow.js";
 import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./settings.js";
 import { terminalStyle } from "./style.js";
-import { writeOutput } from "./writeOutput.js";
+import { withheldNote, writeOutput } from "./writeOutput.js";
 import { busy } from "./interrupt.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -130,8 +130,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
 
   const style = terminalStyle(opts.output ? process.stderr : process.stdout, opts.noColor || opts.output !== undefined);
   const report = { results, batch, summary: portfolio(results), errors, pack, style, origins, wordsAt, ...(inventory ? { inventory } : {}), version };
+  const withheld = errors.length > 0 && opts.output !== undefined;
   // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
-  await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output);
+  if (!withheld) await writeOutput(opts.format === "json" ? formatJsonChunks(report) : ANALYZE_FORMATTERS[opts.format](report), opts.output);
   reportChanges(changes, opts.quiet);
 
   if (skipped.length && !opts.quiet) {
@@ -139,6 +140,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
   }
   const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  if (withheld) process.stderr.write(withheldNote(opts.output!));
   if (errors.length) return 2;
   if (opts.failOn !== undefined) {
     const bar = severityRank(opts.failOn);
