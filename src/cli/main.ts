@@ -7,6 +7,7 @@ import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../repor
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
 import { registerRefsCommand } from "./registerRefs.js";
 import { registerRulesCommand } from "./registerRules.js";
+import { registerCompletionCommand } from "./registerCompletion.js";
 import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS, type GateFormat } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
@@ -182,6 +183,7 @@ function program(setCode: (code: number) => void): Command {
 
   registerRulesCommand(p, setCode);
   registerRefsCommand(p, setCode);
+  registerCompletionCommand(p, setCode);
   return p;
 }
 
