@@ -21,6 +21,7 @@ import { loadPackFor, projectConfig, reportChanges, type ConfigChoice } from "./
 import { terminalStyle } from "./style.js";
 import { formatTargets } from "./formatTargets.js";
 import { writeReports } from "./writeReports.js";
+import { withheldNote } from "./writeOutput.js";
 import { busy } from "./interrupt.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -139,14 +140,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<number> {
     // A batch's JSON is written in pieces: 10k incidents make a report of a few hundred MB.
     format === "json" ? formatJsonChunks({ ...report, style }) : ANALYZE_FORMATTERS[format]({ ...report, style }), opts.noColor);
   reportChanges(changes, opts.quiet);
-  const unwritten = reports.filter((r) => r.file !== undefined && !written.includes(r)).map((r) => r.file);
-  if (unwritten.length) process.stderr.write(`note: not written, since the input has errors (below): ${unwritten.join(", ")}\n`);
+  const unwritten = reports.flatMap((r) => (r.file !== undefined && !written.includes(r) ? [r.file] : []));
 
   if (skipped.length && !opts.quiet) {
     process.stderr.write(`${skippedNote(skipped)}\n`);
   }
   const shown = [...(opts.quiet ? [] : summariseWarnings(warnings)), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  for (const file of unwritten) process.stderr.write(withheldNote(file));
   if (errors.length) return 2;
   if (opts.failOn !== undefined) {
     const bar = severityRank(opts.failOn);

@@ -14,7 +14,7 @@ import type { DefaultPermissions } from "../load/sources/github/workflowPermissi
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
 import { formatInventory } from "../report/formatInventory.js";
 import { terminalStyle } from "./style.js";
-import { writeOutput } from "./writeOutput.js";
+import { withheldNote, writeOutput } from "./writeOutput.js";
 
 export interface DiscoverOptions {
   paths: string[];
@@ -33,8 +33,8 @@ export interface DiscoverOptions {
 
 /**
  * Reads every source it recognises under the paths and writes one inventory. A file it
- * cannot read is reported and the rest still read: the inventory holds what was, and the
- * exit code is 2.
+ * cannot read is reported and the rest still read: stdout gets the inventory of what was
+ * read, --output nothing (a failed run leaves no partial file), and the exit code is 2.
  */
 export async function discover(opts: DiscoverOptions): Promise<number> {
   const { files, problems } = await sourceFiles(opts.paths, collectsSource, "source");
@@ -54,9 +54,10 @@ export async function discover(opts: DiscoverOptions): Promise<number> {
   if (human?.update) {
     // An update from sources that were not all read would drop what the unread ones state.
     if (!errors.length) await writeUpdate(human.update, human.inventory, opts, warnings);
-  } else if (human) await writeOutput(formatInventory(human.inventory), opts.output);
+  } else if (human && !(errors.length && opts.output !== undefined)) await writeOutput(formatInventory(human.inventory), opts.output);
   const shown = [...(opts.quiet ? [] : warnings), ...errors];
   if (shown.length) process.stderr.write(`${formatDiagnostics(shown, sources, terminalStyle(process.stderr, opts.noColor))}\n`);
+  if (errors.length && opts.output !== undefined) process.stderr.write(withheldNote(opts.output));
   return errors.length ? 2 : 0;
 }
 

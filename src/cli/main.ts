@@ -9,6 +9,7 @@ import type { WriteWaiversFlags } from "./gateWriteWaivers.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
 import { registerRefsCommand } from "./registerRefs.js";
 import { registerRulesCommand } from "./registerRules.js";
+import { registerCompletionCommand } from "./registerCompletion.js";
 import type { ConfigChoice } from "./settings.js";
 import { GATE_FORMATS } from "../report/gateFormat.js";
 import { formatDiagnostics } from "../report/formatDiagnostics.js";
@@ -195,6 +196,7 @@ function program(setCode: (code: number) => void): Command {
 
   registerRulesCommand(p, setCode);
   registerRefsCommand(p, setCode);
+  registerCompletionCommand(p, setCode);
   return p;
 }
 

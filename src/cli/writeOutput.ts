@@ -33,6 +33,14 @@ export async function writeOutput(text: OutputText, output: string | undefined, 
   else await replaceFile(text, output, target.path);
 }
 
+/**
+ * The note for a run that exits 2 with --output given: its report is not written, so a
+ * failed run never leaves an empty or partial file, and an existing one keeps its content.
+ */
+export function withheldNote(output: string): string {
+  return `${output} was not written: the run had errors (exit 2); an existing file is left as it was\n`;
+}
+
 /** Where `output` goes, refused when it is a file the run read; interview checks --save with it before asking anything. */
 export async function checkOutput(output: string, flag = "--output"): Promise<OutputTarget> {
   const target = await fsStep(output, () => outputTarget(output));

@@ -126,7 +126,7 @@ describe("gate paths from the repository root", () => {
     expect(junit).not.toContain(`${dir}/infra`);
     const text = run(["gate", "nhi.yaml", "--format", "text", ...NOW], { cwd: join(dir, "infra") }).stdout;
     // Text is read where the gate ran: its paths stay as given.
-    expect(text).toMatch(/^  nhi\.yaml:\d+:\d+ /m);
+    expect(text).toMatch(/^ {2}nhi\.yaml:\d+:\d+ /m);
   });
 
   it("--discover sources are named from the root, from a sub-folder too", () => {
