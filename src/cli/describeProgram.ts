@@ -2,6 +2,18 @@ import type { Command, Option } from "commander";
 import type { CompletionCommand, CompletionOption } from "../report/completionSpec.js";
 
 /**
+ * Values the shells offer for an option that takes more than its choices (`--format
+ * NAME[=FILE]`): commander's `.choices()` would reject `sarif=out.sarif`.
+ */
+const hints = new WeakMap<Option, readonly string[]>();
+
+/** The option, with `values` offered on completion but not enforced by commander. */
+export function completeWith(option: Option, values: readonly string[]): Option {
+  hints.set(option, values);
+  return option;
+}
+
+/**
  * What the shells need to complete the program, read from commander's declarations, so a
  * new command, option or choice is completed without anyone editing a list. `parent` is
  * the path of the command above; none for the program itself.
@@ -29,6 +41,6 @@ function describeOption(o: Option): CompletionOption {
     names: [o.long, o.short].filter((n): n is string => n !== undefined),
     description: o.description,
     value: o.required ? "required" : o.optional ? "optional" : "none",
-    choices: [...(o.argChoices ?? [])],
+    choices: [...(o.argChoices ?? hints.get(o) ?? [])],
   };
 }

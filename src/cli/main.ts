@@ -5,6 +5,7 @@ import { forgetInputs, setMaxInputBytes } from "../load/readText.js";
 import { SEVERITIES, type Severity } from "../load/severity.js";
 import { ANALYZE_FORMATS, INTERVIEW_FORMATS, type AnalyzeFormat } from "../report/analyzeFormat.js";
 import { collectFormat } from "./formatTargets.js";
+import { completeWith } from "./describeProgram.js";
 import type { WriteWaiversFlags } from "./gateWriteWaivers.js";
 import { SCHEMA_NAMES, type SchemaName } from "../report/schemaNames.js";
 import { registerRefsCommand } from "./registerRefs.js";
@@ -42,7 +43,7 @@ function program(setCode: (code: number) => void): Command {
     .argument("<path...>", "incident files, folders, or -")
     .option("--inventory <file>", "NHI inventory the incidents' affected ids resolve against")
     .addOption(rulesOption())
-    .option("-f, --format <name[=file]>", formatHelp(ANALYZE_FORMATS), collectFormat)
+    .addOption(completeWith(new Option("-f, --format <name[=file]>", formatHelp(ANALYZE_FORMATS)).argParser(collectFormat), ANALYZE_FORMATS))
     .option("-o, --output <file>", "write the report (the --format without =FILE) to a file instead of stdout")
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(SEVERITIES))
     .option("--now <date>", "reference date for credential ages (default: today)")
@@ -104,7 +105,7 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option("--github-default-permissions <setting>", "with --discover: the repository's default GITHUB_TOKEN permissions").choices(["permissive", "restricted"]))
     .option("--waivers <file>", "accepted risks (kind: Waivers)")
     .addOption(new Option("--fail-on <severity>", "fail on new findings at or above this severity (default: the project config's, else high)").choices(SEVERITIES))
-    .option("-f, --format <name[=file]>", formatHelp(GATE_FORMATS), collectFormat)
+    .addOption(completeWith(new Option("-f, --format <name[=file]>", formatHelp(GATE_FORMATS)).argParser(collectFormat), GATE_FORMATS))
     .option("-o, --output <file>", "write the report (the --format without =FILE) to a file instead of stdout")
     .option("--strict", "also fail on stale or expired waivers")
     .option("--write-waivers <file>", "adopt the gate: write a waiver for every finding that fails it now (creates FILE, or appends to it keeping what it holds), instead of a report; needs --owner, --expires and --reason")

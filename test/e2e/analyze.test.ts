@@ -166,7 +166,8 @@ describe("nhi-triage analyze: bad input", () => {
   it("bad usage: an unknown format is exit 2", () => {
     const r = run(["analyze", ONE, "--format", "yaml"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/argument 'yaml' is invalid/);
+    expect(r.stderr).toMatch(/--format yaml: unknown format; expected one of text, json, ndjson, markdown, sarif/);
+    expect(r.stdout).toBe("");
   });
 
   it("an invalid inventory stops the run with exit 2", () => {

@@ -62,12 +62,25 @@ function expectSameCode(args: string[], dir: string, code: number): string {
 describe.skipIf(process.platform === "win32")("stdout closed early by the reader (| head -1 under pipefail)", () => {
   it.each([
     ["text", [], /^GATE FAILED/],
-    ["github", ["--format", "github"], /^::error file=big\.yaml/],
     ["json", ["--format", "json"], /^\{$/],
   ])("gate, %s: a failing gate still exits 1", (_name, format, first) => {
     const dir = tempDir("nhi-pipe-");
     bigInventory(dir);
     expect(expectSameCode(["gate", "big.yaml", ...NOW, ...format], dir, 1)).toMatch(first);
+  });
+
+  it("gate, github: its output is a few lines, so a reader that reads nothing (| true) closes the pipe before the first write; still exit 1", () => {
+    const dir = tempDir("nhi-pipe-");
+    bigInventory(dir);
+    const args = ["gate", "big.yaml", ...NOW, "--format", "github"];
+    const alone = run(args, { cwd: dir });
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/^::error file=big\.yaml/);
+    expect(alone.stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(21);
+    const r = throughHead(args, dir, "true");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(throughHead(args, dir).status).toBe(1);
   });
 
   it("a passing gate still exits 0", () => {
